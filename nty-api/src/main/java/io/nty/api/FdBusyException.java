@@ -1,0 +1,24 @@
+package io.nty.api;
+
+/**
+ * A coroutine tried to wait on an fd another coroutine already waits on (§4.1).
+ *
+ * <p>The first waiter is unaffected; the second gets this exception and keeps running.
+ */
+public class FdBusyException extends NtyException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** @param message what went wrong, naming the rule or the object involved */
+    public FdBusyException(String message) {
+        super(message);
+    }
+
+    /**
+     * @param message what went wrong
+     * @param cause the underlying failure
+     */
+    public FdBusyException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,22 @@
+package io.nty.api;
+
+/**
+ * The fd a coroutine waited on was closed by another coroutine during the wait (§4.3).
+ */
+public class FdClosedException extends NtyException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** @param message what went wrong, naming the rule or the object involved */
+    public FdClosedException(String message) {
+        super(message);
+    }
+
+    /**
+     * @param message what went wrong
+     * @param cause the underlying failure
+     */
+    public FdClosedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

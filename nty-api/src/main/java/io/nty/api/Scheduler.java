@@ -1,0 +1,187 @@
+package io.nty.api;
+
+import io.nty.api.spi.SchedulerBinding;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * A per-thread coroutine scheduler: NtyCo's {@code nty_schedule}.
+ *
+ * <p>A scheduler owns a FIFO ready queue, a sleep structure ordered by (deadline, order of
+ * sleeping), and a wait table keyed by fd, and drives them in rounds (§3.3). It belongs to one
+ * thread, the thread that created it (§5.1): every method except {@link #execute} must be called
+ * on that thread and fails with {@link WrongThreadException} elsewhere. At most one open
+ * scheduler is bound to a thread at a time; {@link #ofCurrentThread()} finds it.
+ *
+ * <p>The coroutine-side operations ({@link #yieldNow()}, {@link #sleep}, {@link #await}) must be
+ * called from inside one of this scheduler's coroutines and fail with
+ * {@link NotInCoroutineException} otherwise (§3.6). {@link Coroutines} offers them as static
+ * methods that find the scheduler of the calling thread.
+ *
+ * <p>After {@link #close()}, every method fails with {@link SchedulerClosedException}, except
+ * {@code close()} itself (idempotent) and {@link #execute}, which throws
+ * {@link java.util.concurrent.RejectedExecutionException} as the {@link Executor} contract asks.
+ */
+public interface Scheduler extends Executor, AutoCloseable {
+
+    /**
+     * Creates a coroutine: NtyCo's {@code nty_coroutine_create(&co, func, arg)}.
+     *
+     * <p>§1.1: the new coroutine is {@link CoroutineState#NEW}, gets the next id (0, 1, 2 … per
+     * scheduler) and is appended to the tail of the ready queue; {@code func} does not run here.
+     * §1.2: creating never switches: the caller, coroutine or not, keeps running.
+     *
+     * @param func the coroutine's body, called once with {@code arg} on its first resume (§2.1)
+     * @param arg the argument; may be {@code null}
+     * @param <T> the argument type
+     * @return the new coroutine
+     * @throws NullPointerException if {@code func} is null
+     * @throws WrongThreadException if called from another thread than the scheduler's (§5.1)
+     * @throws SchedulerClosedException if the scheduler is closed
+     */
+    <T> Coroutine create(CoroutineFunction<? super T> func, T arg);
+
+    /**
+     * Runs scheduling rounds until no coroutine is ready, sleeping or waiting: NtyCo's
+     * {@code nty_schedule_run}.
+     *
+     * <p>§3.3, one round: (a) resume the sleepers whose deadline has passed, in order of
+     * (deadline, order of sleeping); (b) resume the coroutines that were in the ready queue when
+     * (b) began, FIFO — coroutines made ready during (b) wait for the next round; (c) poll IO —
+     * without blocking if anything is ready, else until the earliest deadline — and resume each
+     * waiter whose fd is ready. §3.1: there is no preemption; a resumed coroutine runs until it
+     * yields, sleeps, waits or exits. §3.5: returns when nothing is ready, sleeping or waiting
+     * and no task submitted through {@link #execute} is pending.
+     *
+     * @throws WrongThreadException if called from another thread than the scheduler's
+     * @throws IllegalStateException if called while {@code run()} is already running
+     *         (re-entered, for example from inside a coroutine)
+     * @throws SchedulerClosedException if the scheduler is closed
+     */
+    void run();
+
+    /**
+     * Submits a task from any thread (§1.3, §5.2): the task becomes a new coroutine at the start
+     * of the scheduler's next round, in submission order, and a poll that is blocked is woken.
+     * If {@link #run()} is not running, the task waits for the next call to {@code run()}.
+     *
+     * @param task the task; its exceptions reach the exception handler like any coroutine's
+     * @throws NullPointerException if {@code task} is null
+     * @throws java.util.concurrent.RejectedExecutionException if the scheduler is closed
+     */
+    @Override
+    void execute(Runnable task);
+
+    /**
+     * @return the coroutine running now, or empty when called from outside any coroutine of this
+     *         scheduler
+     * @throws WrongThreadException if called from another thread than the scheduler's
+     */
+    Optional<Coroutine> current();
+
+    /**
+     * Yields: NtyCo's {@code nty_coroutine_yield} / {@code nty_coroutine_sleep(0)}.
+     *
+     * <p>§3.2: appends the calling coroutine to the ready-queue tail and switches to the
+     * scheduler; it resumes in a later round (§3.3b).
+     *
+     * @throws NotInCoroutineException if not called from inside one of this scheduler's
+     *         coroutines (§3.6)
+     * @throws CoroutinePinnedException if the coroutine cannot be suspended here (a native frame
+     *         or, on some JDKs, a held monitor); the coroutine keeps running
+     */
+    void yieldNow();
+
+    /**
+     * Sleeps: NtyCo's {@code nty_coroutine_sleep(ms)}.
+     *
+     * <p>§3.4: suspends the calling coroutine for at least {@code millis} milliseconds of the
+     * scheduler's clock. {@code sleep(0)} is {@link #yieldNow()} (§3.2); any {@code millis > 0}
+     * suspends — unlike NtyCo, whose {@code sleep(ms > 0)} does not yield.
+     *
+     * @param millis how long to sleep, {@code >= 0}
+     * @throws IllegalArgumentException if {@code millis < 0}
+     * @throws NotInCoroutineException if not called from inside a coroutine (§3.6)
+     * @throws CoroutinePinnedException if the coroutine cannot be suspended here
+     */
+    void sleep(long millis);
+
+    /**
+     * Sleeps for a duration, rounded up to whole milliseconds; see {@link #sleep(long)}.
+     *
+     * @param duration how long to sleep, not negative
+     */
+    default void sleep(Duration duration) {
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("sleep duration must not be negative: " + duration);
+        }
+        long millis = duration.toMillis();
+        if (duration.minusMillis(millis).isPositive()) {
+            millis++;
+        }
+        sleep(millis);
+    }
+
+    /**
+     * Waits until {@code fd} is ready for {@code events}: the core of NtyCo's socket hooks
+     * ({@code nty_poll_inner}).
+     *
+     * <p>§4.1: at most one coroutine waits on an fd; a second would-be waiter gets
+     * {@link FdBusyException} and the first is unaffected. §4.2: interest in the fd is armed just
+     * before the caller suspends and disarmed as it resumes; readiness while nobody waits wakes
+     * nobody. §4.3: the caller resumes only when the fd is ready (the ready events are returned),
+     * when the timeout expires ({@link WaitTimeoutException}) or when another coroutine reports
+     * the fd closed through {@link #fdClosed} ({@link FdClosedException}); readiness during the
+     * wait always resumes it.
+     *
+     * @param fd the file descriptor, {@code >= 0}
+     * @param events the interest, a non-empty combination of {@link IoEvents#READ} and
+     *        {@link IoEvents#WRITE}
+     * @param timeoutMillis the longest wait; {@code 0} waits without limit
+     * @return the ready events, never 0 (may include {@link IoEvents#ERROR} or
+     *         {@link IoEvents#HANGUP})
+     * @throws IllegalArgumentException if {@code fd < 0}, {@code events} is empty or has unknown
+     *         bits, or {@code timeoutMillis < 0}
+     * @throws FdBusyException if another coroutine already waits on {@code fd} (§4.1)
+     * @throws WaitTimeoutException if the timeout expired first (§4.3)
+     * @throws FdClosedException if another coroutine closed {@code fd} during the wait (§4.3)
+     * @throws NotInCoroutineException if not called from inside a coroutine (§3.6)
+     * @throws UnsupportedOperationException if this scheduler's poller cannot wait on fds
+     */
+    int await(int fd, int events, long timeoutMillis);
+
+    /**
+     * Tells the scheduler that {@code fd} is being closed: the socket hooks call this before
+     * {@code close(2)}. A coroutine waiting on it is made ready and its {@link #await} throws
+     * {@link FdClosedException} (§4.3); interest in the fd is disarmed. Does nothing if no one
+     * waits on it. May be called from inside or outside a coroutine, on the scheduler's thread.
+     *
+     * @param fd the file descriptor being closed
+     * @return whether a waiter was woken
+     */
+    boolean fdClosed(int fd);
+
+    /** @return the thread this scheduler belongs to (§5.1) */
+    Thread thread();
+
+    /** @return whether {@link #close()} has been called */
+    boolean isClosed();
+
+    /**
+     * Closes the scheduler and its poller and unbinds it from its thread. Coroutines still
+     * suspended are abandoned: they are never resumed and their contexts are freed. Idempotent.
+     *
+     * @throws WrongThreadException if called from another thread than the scheduler's
+     * @throws IllegalStateException if called while {@link #run()} is running
+     */
+    @Override
+    void close();
+
+    /**
+     * @return the open scheduler bound to the calling thread (§5.1), or empty if there is none
+     */
+    static Optional<Scheduler> ofCurrentThread() {
+        return Optional.ofNullable(SchedulerBinding.current());
+    }
+}
