@@ -1,0 +1,29 @@
+package io.nty.conformance;
+
+/**
+ * What an implementation under test can do; rules that need a missing capability are reported
+ * as <em>not verified</em>, with the capability named as the reason, never as passed.
+ */
+public enum Capability {
+    /** Reads time through the injected {@link io.nty.api.spi.MonotonicClock}: the suite runs in virtual time. */
+    VIRTUAL_CLOCK("uses the injected MonotonicClock (virtual time)"),
+    /** Drives the injected {@link io.nty.api.spi.Poller}: fd waits run on the suite's simulated sockets. */
+    FD_WAITS("waits on fds through an injected Poller (Scheduler.await / fdClosed)"),
+    /** Offers socket hooks over real fds (nty-socket or equivalent). */
+    SOCKET_HOOKS("socket hooks over real fds"),
+    /** Runs native x86_64 contexts (nty-switch-x86_64 or equivalent). */
+    NATIVE_CONTEXTS("native x86_64 coroutine contexts"),
+    /** Is a JVM object the suite can call directly, from several threads. */
+    IN_PROCESS_API("an in-process io.nty.api.Scheduler the suite can call directly");
+
+    private final String description;
+
+    Capability(String description) {
+        this.description = description;
+    }
+
+    /** @return what the capability means, for reports */
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,34 @@
+package io.nty.conformance;
+
+import io.nty.api.Scheduler;
+import java.util.Set;
+
+/**
+ * An implementation under test, as the suite sees it: something that makes schedulers and says
+ * what it can do.
+ *
+ * <p>Found through {@link java.util.ServiceLoader} (a {@code META-INF/services} entry for this
+ * interface) or named by the system property {@value ConformanceProviders#PROPERTY}; or returned
+ * directly by {@link SchedulerVerification#provider()}.
+ *
+ * <p>Contract: {@link #newScheduler} is called on the thread that will own the scheduler (§5.1)
+ * and must return an open scheduler bound to that thread which reads time only from
+ * {@code options.clock()} (if {@link Capability#VIRTUAL_CLOCK} is declared), drives only
+ * {@code options.poller()} (if {@link Capability#FD_WAITS} is declared, and then it must not
+ * open a poller of its own), and hands every exception out of a coroutine function to
+ * {@code options.handler()}.
+ */
+public interface ConformanceProvider {
+
+    /** @return the implementation's name, for reports */
+    String name();
+
+    /** @return what it can do; rules needing anything else are reported not verified */
+    Set<Capability> capabilities();
+
+    /**
+     * @param options the clock, poller and exception handler to use
+     * @return a new open scheduler owned by the calling thread
+     */
+    Scheduler newScheduler(SchedulerOptions options);
+}

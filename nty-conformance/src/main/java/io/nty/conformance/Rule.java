@@ -1,0 +1,74 @@
+package io.nty.conformance;
+
+/**
+ * The rules of the nty specification (design brief §3, {@code nty-api} Javadoc) that this suite
+ * verifies, one constant per numbered rule.
+ *
+ * <p>Every check and every failure message names its rule through {@link #cite()}, so a report
+ * line or an assertion error can be traced back to the sentence of the specification it tests.
+ */
+public enum Rule {
+    R1_1("1.1", "create makes a NEW coroutine with the next id, queued at the ready tail; func does not run inside create"),
+    R1_2("1.2", "creating never switches: the caller keeps running"),
+    R1_3("1.3", "other threads submit work through Executor.execute, which wakes a blocked poll"),
+    R2_1("2.1", "the first resume calls func(arg) exactly once"),
+    R2_2("2.2", "when func returns the coroutine is EXITED and never resumed again"),
+    R2_3("2.3", "an exception out of func ends that coroutine only and reaches the handler"),
+    R2_4("2.4", "native x86_64 entry: rdi, stack alignment, callee-saved registers, guard page"),
+    R3_1("3.1", "no preemption: a coroutine runs until it yields, sleeps, waits or exits"),
+    R3_2("3.2", "yield appends the caller to the ready-queue tail"),
+    R3_3("3.3", "round order: expired sleepers by (deadline, order), then the ready snapshot FIFO, then IO"),
+    R3_4("3.4", "sleep(ms) suspends for at least ms"),
+    R3_5("3.5", "run() returns when nothing is ready, sleeping or waiting"),
+    R3_6("3.6", "suspending calls outside a coroutine fail with a clear exception"),
+    R4_1("4.1", "at most one waiter per fd; a second gets a clear error, the first is unaffected"),
+    R4_2("4.2", "an fd wakes a coroutine only while one waits on it"),
+    R4_3("4.3", "a waiter resumes only on readiness, timeout or close, and never misses readiness"),
+    R4_4("4.4", "socket hooks never block the scheduler thread"),
+    R4_5("4.5", "socket hook results and errors follow NtyCo"),
+    R5_1("5.1", "one scheduler per thread; its coroutines run only on that thread"),
+    R5_2("5.2", "a scheduler is an Executor");
+
+    private final String number;
+    private final String statement;
+
+    Rule(String number, String statement) {
+        this.number = number;
+        this.statement = statement;
+    }
+
+    /** @return the rule number, e.g. {@code "3.3"} */
+    public String number() {
+        return number;
+    }
+
+    /** @return the rule in one sentence */
+    public String statement() {
+        return statement;
+    }
+
+    /** @return {@code "§3.3"}: how messages cite the rule */
+    public String cite() {
+        return "§" + number;
+    }
+
+    /**
+     * @param number a rule number such as {@code "3.3"} or {@code "§3.3"}
+     * @return the rule
+     * @throws IllegalArgumentException if no rule has that number
+     */
+    public static Rule ofNumber(String number) {
+        String n = number.startsWith("§") ? number.substring(1) : number;
+        for (Rule r : values()) {
+            if (r.number.equals(n)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("no rule " + number);
+    }
+
+    @Override
+    public String toString() {
+        return cite() + " " + statement;
+    }
+}

@@ -1,0 +1,27 @@
+package io.nty.conformance;
+
+import io.nty.conformance.scenario.Scenario;
+import io.nty.conformance.scenario.Trace;
+import java.util.Set;
+
+/**
+ * Runs scenarios on an implementation and reports what happened: the seam between the rule
+ * checks and the implementation, whether it is a JVM object ({@link io.nty.conformance.jvm.JvmScenarioRunner})
+ * or an external program speaking the driver protocol.
+ */
+public interface ScenarioRunner {
+
+    /** @return the implementation's name, for reports */
+    String name();
+
+    /** @return what the implementation can do */
+    Set<Capability> capabilities();
+
+    /**
+     * Runs one scenario on a fresh scheduler with a virtual clock starting at 0.
+     *
+     * @param scenario the scenario
+     * @return the observed trace
+     */
+    Trace run(Scenario scenario);
+}

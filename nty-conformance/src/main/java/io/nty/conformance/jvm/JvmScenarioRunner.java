@@ -1,0 +1,80 @@
+package io.nty.conformance.jvm;
+
+import io.nty.api.Scheduler;
+import io.nty.api.spi.Poller;
+import io.nty.api.spi.VirtualClock;
+import io.nty.conformance.Capability;
+import io.nty.conformance.ConformanceProvider;
+import io.nty.conformance.Rule;
+import io.nty.conformance.ScenarioRunner;
+import io.nty.conformance.SchedulerOptions;
+import io.nty.conformance.scenario.Scenario;
+import io.nty.conformance.scenario.Trace;
+import io.nty.conformance.sim.SimulatedNetwork;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Runs scenarios in process on schedulers made by a {@link ConformanceProvider}, each on a fresh
+ * thread with a fresh {@link VirtualClock} and {@link SimulatedNetwork}.
+ *
+ * <p>A fresh thread per scenario keeps one broken scheduler (one that never unbinds, or hangs)
+ * from poisoning the next run; a run that does not finish within {@link #TIMEOUT_MILLIS} is
+ * reported as a §3.5 violation and its thread is abandoned.
+ */
+public final class JvmScenarioRunner implements ScenarioRunner {
+
+    /** Real time allowed for one virtual-time scenario; they normally take well under a millisecond. */
+    public static final long TIMEOUT_MILLIS = 5_000;
+
+    private final ConformanceProvider provider;
+
+    /** @param provider the implementation under test */
+    public JvmScenarioRunner(ConformanceProvider provider) {
+        this.provider = provider;
+    }
+
+    @Override
+    public String name() {
+        return provider.name();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return provider.capabilities();
+    }
+
+    @Override
+    public Trace run(Scenario scenario) {
+        VirtualClock clock = new VirtualClock();
+        SimulatedNetwork net = new SimulatedNetwork(scenario.pairs());
+        Optional<Poller> poller = capabilities().contains(Capability.FD_WAITS)
+                ? Optional.of(net.poller()) : Optional.empty();
+        ScenarioExecution exec = new ScenarioExecution(scenario, clock, net);
+        Thread t = Thread.ofPlatform().name("nty-conformance-scenario").daemon(true).unstarted(() -> {
+            try (Scheduler s = provider.newScheduler(new SchedulerOptions(clock, poller, exec::uncaught))) {
+                exec.runOn(s);
+            }
+        });
+        Throwable[] failure = new Throwable[1];
+        t.setUncaughtExceptionHandler((th, e) -> failure[0] = e);
+        t.start();
+        try {
+            t.join(TIMEOUT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        List<Trace.Violation> violations = new ArrayList<>(exec.violations());
+        if (t.isAlive()) {
+            t.interrupt();
+            violations.add(new Trace.Violation(Rule.R3_5, "run() did not return within " + TIMEOUT_MILLIS
+                    + " ms of real time (hung, or busy-looping in virtual time)"));
+        } else if (failure[0] != null) {
+            exec.mainEvent("harness-error " + failure[0]);
+        }
+        violations.addAll(net.violations());
+        return new Trace(exec.events(), violations);
+    }
+}

@@ -1,0 +1,267 @@
+package io.nty.conformance.jvm;
+
+import io.nty.api.Coroutine;
+import io.nty.api.CoroutineFunction;
+import io.nty.api.CoroutineState;
+import io.nty.api.FdBusyException;
+import io.nty.api.FdClosedException;
+import io.nty.api.IoEvents;
+import io.nty.api.Scheduler;
+import io.nty.api.WaitTimeoutException;
+import io.nty.api.spi.VirtualClock;
+import io.nty.conformance.Rule;
+import io.nty.conformance.scenario.Program;
+import io.nty.conformance.scenario.Scenario;
+import io.nty.conformance.scenario.Step;
+import io.nty.conformance.scenario.Trace;
+import io.nty.conformance.sim.SimulatedNetwork;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One scenario running on one scheduler: the coroutine functions that interpret the programs,
+ * the event log, and the direct observations of rule violations (a function started twice, a
+ * coroutine resumed while another still ran, a foreign thread).
+ *
+ * <p>The log is synchronized because a broken implementation might run coroutines on several
+ * threads; the checks exist to catch exactly that.
+ */
+final class ScenarioExecution {
+
+    private final Scenario scenario;
+    private final VirtualClock clock;
+    private final SimulatedNetwork net;
+    private final List<String> events = Collections.synchronizedList(new ArrayList<>());
+    private final List<Trace.Violation> violations = Collections.synchronizedList(new ArrayList<>());
+    private final List<Coroutine> created = Collections.synchronizedList(new ArrayList<>());
+    private Scheduler scheduler;
+    /** The coroutine between a resume and its next suspension, or null: §3.1 says at most one. */
+    private volatile String running;
+    /** True while the harness is inside {@code create}: a function starting then breaks §1.1/§1.2. */
+    private volatile boolean inCreate;
+
+    ScenarioExecution(Scenario scenario, VirtualClock clock, SimulatedNetwork net) {
+        this.scenario = scenario;
+        this.clock = clock;
+        this.net = net;
+    }
+
+    /** The argument of every coroutine: its program, and whether its function has started. */
+    private static final class Activation {
+        final Program program;
+        volatile boolean started;
+
+        Activation(Program program) {
+            this.program = program;
+        }
+    }
+
+    /** The exception a {@code throw} step throws, so the handler can recognise it. */
+    static final class ScenarioThrow extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ScenarioThrow(String who) {
+            super("thrown by scenario step 'throw' in coroutine " + who, null, false, false);
+        }
+    }
+
+    void runOn(Scheduler s) {
+        scheduler = s;
+        for (int root : scenario.roots()) {
+            Coroutine c = create(root, "main");
+            mainEvent("created " + c.id());
+        }
+        try {
+            s.run();
+            mainEvent("returned");
+        } catch (RuntimeException | Error e) {
+            mainEvent("run-threw " + e.getClass().getSimpleName());
+        }
+        for (Coroutine c : List.copyOf(created)) {
+            if (c.state() != CoroutineState.EXITED) {
+                violations.add(new Trace.Violation(Rule.R3_5, "run() returned while coroutine " + c.id()
+                        + " was " + c.state() + "; every program ends, so every coroutine must have EXITED"));
+            }
+        }
+    }
+
+    private Coroutine create(int program, String creator) {
+        CoroutineFunction<Activation> body = this::body;
+        inCreate = true;
+        Coroutine c;
+        try {
+            c = scheduler.create(body, new Activation(scenario.programs().get(program)));
+        } finally {
+            inCreate = false;
+        }
+        created.add(c);
+        if (!creator.equals("main") && !creator.equals(running)) {
+            violations.add(new Trace.Violation(Rule.R1_2, "coroutine " + creator
+                    + " called create() and something else ran before create() returned"));
+        }
+        return c;
+    }
+
+    void uncaught(Coroutine c, Throwable failure) {
+        events.add(clock.millis() + " " + c.id() + " " + Trace.UNCAUGHT);
+        if (c.state() != CoroutineState.EXITED) {
+            violations.add(new Trace.Violation(Rule.R2_3, "the exception handler saw coroutine " + c.id()
+                    + " in state " + c.state() + "; it must already be EXITED"));
+        }
+        if (!causedByScenario(failure)) {
+            violations.add(new Trace.Violation(Rule.R2_3, "the exception handler got " + failure
+                    + " instead of the exception coroutine " + c.id() + " threw"));
+        }
+    }
+
+    private static boolean causedByScenario(Throwable t) {
+        for (Throwable x = t; x != null; x = x.getCause()) {
+            if (x instanceof ScenarioThrow) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void body(Activation act) {
+        String me = scheduler.current().map(c -> Long.toString(c.id())).orElse("?");
+        if (me.equals("?")) {
+            violations.add(new Trace.Violation(Rule.R2_1, "Scheduler.current() is empty inside a coroutine function"));
+        }
+        if (inCreate) {
+            violations.add(new Trace.Violation(Rule.R1_1, "the function of coroutine " + me
+                    + " started inside create(); it must only start on the first resume"));
+            violations.add(new Trace.Violation(Rule.R1_2, "create() switched to the new coroutine " + me
+                    + " instead of returning to its caller"));
+        }
+        if (act.started) {
+            violations.add(new Trace.Violation(Rule.R2_1, "the function of coroutine " + me + " was called twice"));
+        }
+        act.started = true;
+        enter(me);
+        emit(me, "start");
+        for (Step s : act.program.steps()) {
+            if (!step(me, s)) {
+                running = null;
+                return;
+            }
+        }
+        emit(me, "exit");
+        running = null;
+    }
+
+    /** Notes that {@code me} runs now; §3.1 and §5.1 say nobody else may be running, on no other thread. */
+    private void enter(String me) {
+        String other = running;
+        if (other != null && !other.equals(me)) {
+            violations.add(new Trace.Violation(Rule.R3_1, "coroutine " + me + " ran while coroutine "
+                    + other + " had not yet yielded, slept, waited or exited"));
+        }
+        if (Thread.currentThread() != scheduler.thread()) {
+            violations.add(new Trace.Violation(Rule.R5_1, "coroutine " + me + " ran on thread '"
+                    + Thread.currentThread().getName() + "', not on its scheduler's thread"));
+        }
+        running = me;
+    }
+
+    /** @return whether the coroutine goes on to its next step */
+    private boolean step(String me, Step s) {
+        switch (s) {
+            case Step.Yield y -> {
+                emit(me, "yield");
+                suspend(me, scheduler::yieldNow, "resumed");
+            }
+            case Step.Sleep sl -> {
+                emit(me, "sleep " + sl.millis());
+                suspend(me, () -> scheduler.sleep(sl.millis()), "woke");
+            }
+            case Step.Spawn sp -> emit(me, "created " + create(sp.program(), me).id());
+            case Step.Exit e -> {
+                emit(me, "exit");
+                return false;
+            }
+            case Step.Throw t -> {
+                emit(me, "throw");
+                running = null;
+                throw new ScenarioThrow(me);
+            }
+            case Step.Tick t -> {
+                clock.advance(Duration.ofMillis(t.millis()));
+                emit(me, "tick " + t.millis());
+            }
+            case Step.WaitRead w -> waitRead(me, w);
+            case Step.Send x -> emit(me, "send " + x.fd() + " " + net.send(x.fd()));
+            case Step.Recv x -> emit(me, "recv " + x.fd() + " " + net.recv(x.fd()));
+            case Step.Close x -> close(me, x.fd());
+        }
+        return true;
+    }
+
+    private void suspend(String me, Runnable op, String resumedEvent) {
+        running = null;
+        String result = resumedEvent;
+        try {
+            op.run();
+        } catch (RuntimeException e) {
+            result = "error " + e.getClass().getSimpleName();
+        }
+        enter(me);
+        emit(me, result);
+    }
+
+    private void waitRead(String me, Step.WaitRead w) {
+        emit(me, "wait " + w.fd() + " " + w.timeoutMillis());
+        if (net.isClosed(w.fd())) {
+            emit(me, "ebadf");
+            return;
+        }
+        net.enterAwait(w.fd());
+        running = null;
+        String result;
+        boolean suspended = true;
+        try {
+            int ev = scheduler.await(w.fd(), IoEvents.READ, w.timeoutMillis());
+            result = (ev & IoEvents.READ) != 0 ? "ready" : "ready-other " + IoEvents.toString(ev);
+        } catch (FdBusyException e) {
+            result = "busy";
+            suspended = false;
+        } catch (WaitTimeoutException e) {
+            result = "timeout";
+        } catch (FdClosedException e) {
+            result = "closed";
+        } catch (RuntimeException e) {
+            result = "error " + e.getClass().getSimpleName();
+        }
+        enter(me);
+        net.leaveAwait(w.fd(), suspended, me);
+        emit(me, result);
+    }
+
+    private void close(String me, int fd) {
+        if (net.isClosed(fd)) {
+            emit(me, "close " + fd + " ebadf");
+            return;
+        }
+        boolean woke = scheduler.fdClosed(fd);
+        net.close(fd);
+        emit(me, "close " + fd + (woke ? " woke" : " none"));
+    }
+
+    private void emit(String who, String event) {
+        events.add(clock.millis() + " " + who + " " + event);
+    }
+
+    void mainEvent(String event) {
+        emit("main", event);
+    }
+
+    List<String> events() {
+        return List.copyOf(events);
+    }
+
+    List<Trace.Violation> violations() {
+        return List.copyOf(violations);
+    }
+}

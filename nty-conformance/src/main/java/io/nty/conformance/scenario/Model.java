@@ -1,0 +1,360 @@
+package io.nty.conformance.scenario;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The reference model: computes the exact trace the rules allow for a scenario, in plain Java
+ * with no threads, no IO and no clock but a counter.
+ *
+ * <p>What it encodes: ids 0, 1, 2 … in creation order and new coroutines at the ready tail
+ * (§1.1); create never switches (§1.2); the first resume starts the function, exactly once
+ * (§2.1); exit and throw end only that coroutine (§2.2, §2.3); yield to the tail (§3.2); rounds
+ * of (a) expired sleepers by (deadline, order of sleeping), (b) the ready snapshot FIFO, (c) IO
+ * (§3.3); sleep for exactly its time when the clock is virtual and idles to the earliest
+ * deadline (§3.4); run returns when nothing is left (§3.5); one waiter per fd, the second gets
+ * "busy" (§4.1); only waiters are woken (§4.2); readiness, timeout or close wake a waiter,
+ * readiness is never lost, close makes the waiter ready at the tail (§4.3).
+ *
+ * <p>Where the rules leave a choice, the {@link Interpretation} fixes it. The suite's simulated
+ * poller reports ready fds in ascending fd order and the model resumes them in that order; a
+ * real kernel decides its own order, so for real fds only the set of fds woken per poll is
+ * fixed.
+ */
+public final class Model {
+
+    /** The result of a scenario whose remaining waiters could never wake: its trace ends with this. */
+    public static final String STUCK = "stuck";
+
+    private final Scenario scenario;
+    private final Interpretation how;
+    private final List<String> events = new ArrayList<>();
+    private final Deque<Co> ready = new ArrayDeque<>();
+    private final TreeSet<Co> timed = new TreeSet<>(Comparator.comparingLong((Co c) -> c.deadline)
+            .thenComparingLong(c -> c.seq));
+    private final Map<Integer, Co> waiters = new TreeMap<>();
+    private final int[] buffered;
+    private final boolean[] closed;
+    private long now;
+    private long nextId;
+    private long nextSeq;
+
+    private Model(Scenario scenario, Interpretation how) {
+        this.scenario = scenario;
+        this.how = how;
+        this.buffered = new int[Scenario.FIRST_FD + scenario.fdCount()];
+        this.closed = new boolean[buffered.length];
+    }
+
+    /**
+     * @param scenario the scenario
+     * @param how the interpretation of the open choices
+     * @return the trace the rules require under that interpretation
+     */
+    public static Trace expected(Scenario scenario, Interpretation how) {
+        Model m = new Model(scenario, how);
+        m.main();
+        return new Trace(m.events, List.of());
+    }
+
+    /**
+     * @param scenario the scenario
+     * @return the distinct traces the rules allow, one per interpretation that yields a new one,
+     *         the {@link Interpretation#NTYCO} one first
+     */
+    public static List<Trace> allowed(Scenario scenario) {
+        Set<Trace> traces = new LinkedHashSet<>();
+        for (Interpretation i : Interpretation.all()) {
+            traces.add(expected(scenario, i));
+        }
+        return List.copyOf(traces);
+    }
+
+    /**
+     * @param observed a trace an implementation produced
+     * @param scenario the scenario it ran
+     * @return empty if some interpretation allows the trace, else the first difference from the
+     *         closest allowed trace (the one agreeing longest)
+     */
+    public static Optional<String> check(Trace observed, Scenario scenario) {
+        String best = null;
+        int bestAt = -1;
+        for (Trace t : allowed(scenario)) {
+            Optional<String> d = observed.differenceFrom(t);
+            if (d.isEmpty()) {
+                return d;
+            }
+            int at = commonPrefix(observed.ordered(), t.ordered());
+            if (at > bestAt) {
+                bestAt = at;
+                best = d.get();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static int commonPrefix(List<String> a, List<String> b) {
+        int i = 0;
+        while (i < a.size() && i < b.size() && a.get(i).equals(b.get(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** A coroutine of the model: its program counter and what it is suspended in. */
+    private static final class Co {
+        final long id;
+        final Program program;
+        int pc;
+        boolean started;
+        /** The event its pending suspension reports when resumed, e.g. "woke" or "timeout". */
+        String onResume;
+        int waitFd = -1;
+        long deadline;
+        long seq;
+
+        Co(long id, Program program) {
+            this.id = id;
+            this.program = program;
+        }
+    }
+
+    private void main() {
+        for (int root : scenario.roots()) {
+            events.add(now + " main created " + create(root).id);
+        }
+        while (!ready.isEmpty() || !timed.isEmpty() || !waiters.isEmpty()) {
+            if (!round()) {
+                events.add(now + " main " + STUCK);
+                return;
+            }
+        }
+        events.add(now + " main returned");
+    }
+
+    private Co create(int program) {
+        Co c = new Co(nextId++, scenario.programs().get(program));
+        ready.addLast(c);
+        return c;
+    }
+
+    /** @return false if the scenario is stuck: only waiters without timeouts remain and no fd is ready */
+    private boolean round() {
+        expireTimed(how.timeoutsWithSleepers(), how.expiryRechecked() ? -1 : now);
+        int snapshot = ready.size();
+        for (int i = 0; i < snapshot; i++) {
+            resume(ready.pollFirst());
+        }
+        return pollIo();
+    }
+
+    /**
+     * Round step (a): resumes expired entries of the sleep structure in (deadline, order).
+     *
+     * @param withWaiters whether expired wait timeouts are resumed here too
+     * @param limit the time up to which deadlines count as expired, or -1 for "the clock now,
+     *        read again after each resume"
+     */
+    private void expireTimed(boolean withWaiters, long limit) {
+        while (true) {
+            long bound = limit < 0 ? now : limit;
+            Co next = timed.stream().filter(c -> withWaiters || c.waitFd < 0)
+                    .filter(c -> c.deadline <= bound).findFirst().orElse(null);
+            if (next == null) {
+                return;
+            }
+            timed.remove(next);
+            if (next.waitFd >= 0) {
+                waiters.remove(next.waitFd);
+                next.waitFd = -1;
+                next.onResume = "timeout";
+            }
+            resume(next);
+        }
+    }
+
+    private void expireTimeouts() {
+        for (Co c : List.copyOf(timed)) {
+            if (c.waitFd >= 0 && c.deadline <= now && timed.contains(c)) {
+                timed.remove(c);
+                waiters.remove(c.waitFd);
+                c.waitFd = -1;
+                c.onResume = "timeout";
+                resume(c);
+            }
+        }
+    }
+
+    /** Round step (c). */
+    private boolean pollIo() {
+        boolean anythingReady = !ready.isEmpty() || (!timed.isEmpty() && timed.first().deadline <= now);
+        boolean idle = !anythingReady && !timed.isEmpty();
+        if (idle && how.idleBeforePoll()) {
+            now = Math.max(now, timed.first().deadline);
+        }
+        List<Integer> fds = waiters.keySet().stream().filter(this::readable).toList();
+        if (fds.isEmpty() && idle && !how.idleBeforePoll()) {
+            now = Math.max(now, timed.first().deadline);
+        }
+        if (fds.isEmpty() && !anythingReady && timed.isEmpty() && !waiters.isEmpty()) {
+            return false;
+        }
+        for (int fd : fds) {
+            Co w = waiters.remove(fd);
+            if (w != null) {
+                timed.remove(w);
+                w.waitFd = -1;
+                w.onResume = "ready";
+                resume(w);
+            }
+        }
+        if (!how.timeoutsWithSleepers()) {
+            expireTimeouts();
+        }
+        return true;
+    }
+
+    private boolean readable(int fd) {
+        return !closed[fd] && (buffered[fd] > 0 || closed[Scenario.peerOf(fd)]);
+    }
+
+    /** Resumes {@code c} and runs it until it suspends or ends (§3.1: no preemption). */
+    private void resume(Co c) {
+        if (!c.started) {
+            c.started = true;
+            emit(c, "start");
+        } else {
+            emit(c, c.onResume);
+        }
+        while (c.pc < c.program.size()) {
+            Step s = c.program.steps().get(c.pc++);
+            if (!runStep(c, s)) {
+                return;
+            }
+        }
+        emit(c, "exit");
+    }
+
+    /** @return whether {@code c} keeps running after {@code s} */
+    private boolean runStep(Co c, Step s) {
+        switch (s) {
+            case Step.Yield y -> {
+                emit(c, "yield");
+                return suspendReady(c, "resumed");
+            }
+            case Step.Sleep sl -> {
+                emit(c, "sleep " + sl.millis());
+                if (sl.millis() == 0) {
+                    return suspendReady(c, "woke");
+                }
+                c.deadline = now + sl.millis();
+                c.seq = nextSeq++;
+                c.onResume = "woke";
+                timed.add(c);
+                return false;
+            }
+            case Step.Spawn sp -> emit(c, "created " + create(sp.program()).id);
+            case Step.Exit e -> {
+                emit(c, "exit");
+                c.pc = Integer.MAX_VALUE;
+                return false;
+            }
+            case Step.Throw t -> {
+                emit(c, "throw");
+                emit(c, Trace.UNCAUGHT);
+                c.pc = Integer.MAX_VALUE;
+                return false;
+            }
+            case Step.Tick t -> {
+                now += t.millis();
+                emit(c, "tick " + t.millis());
+            }
+            case Step.WaitRead w -> {
+                return waitRead(c, w);
+            }
+            case Step.Send x -> emit(c, "send " + x.fd() + " " + send(x.fd()));
+            case Step.Recv x -> emit(c, "recv " + x.fd() + " " + recv(x.fd()));
+            case Step.Close x -> emit(c, "close " + x.fd() + " " + close(x.fd()));
+        }
+        return true;
+    }
+
+    private boolean suspendReady(Co c, String onResume) {
+        c.onResume = onResume;
+        ready.addLast(c);
+        return false;
+    }
+
+    private boolean waitRead(Co c, Step.WaitRead w) {
+        emit(c, "wait " + w.fd() + " " + w.timeoutMillis());
+        if (closed[w.fd()]) {
+            emit(c, "ebadf");
+            return true;
+        }
+        if (waiters.containsKey(w.fd())) {
+            emit(c, "busy");
+            return true;
+        }
+        waiters.put(w.fd(), c);
+        c.waitFd = w.fd();
+        c.seq = nextSeq++;
+        if (w.timeoutMillis() > 0) {
+            c.deadline = now + w.timeoutMillis();
+            timed.add(c);
+        }
+        return false;
+    }
+
+    private String send(int fd) {
+        if (closed[fd]) {
+            return "ebadf";
+        }
+        int peer = Scenario.peerOf(fd);
+        if (closed[peer]) {
+            return "epipe";
+        }
+        buffered[peer]++;
+        return "ok";
+    }
+
+    private String recv(int fd) {
+        if (closed[fd]) {
+            return "ebadf";
+        }
+        if (buffered[fd] > 0) {
+            int n = buffered[fd];
+            buffered[fd] = 0;
+            return Integer.toString(n);
+        }
+        return closed[Scenario.peerOf(fd)] ? "eof" : "eagain";
+    }
+
+    private String close(int fd) {
+        if (closed[fd]) {
+            return "ebadf";
+        }
+        Co w = waiters.remove(fd);
+        closed[fd] = true;
+        buffered[fd] = 0;
+        if (w == null) {
+            return "none";
+        }
+        timed.remove(w);
+        w.waitFd = -1;
+        suspendReady(w, "closed");
+        return "woke";
+    }
+
+    private void emit(Co c, String event) {
+        events.add(now + " " + c.id + " " + event);
+    }
+}

@@ -1,0 +1,151 @@
+package io.nty.conformance.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A complete test input: socket pairs, programs, and the root coroutines the main thread creates
+ * (in order, before calling {@code run()}).
+ *
+ * <p>Invariants (checked here): every {@link Step.Spawn} and every root names an existing
+ * program; spawns only name programs with a higher index, so no program spawns itself and every
+ * scenario terminates; every fd belongs to one of the socket pairs.
+ *
+ * @param pairs the number of socket pairs; pair {@code k} owns fds {@code 3+2k} and {@code 4+2k}
+ * @param programs the programs, referred to by index
+ * @param roots the programs of the root coroutines, in creation order
+ */
+public record Scenario(int pairs, List<Program> programs, List<Integer> roots) {
+
+    /** The first logical fd: 0–2 are stdin, stdout and stderr in every process. */
+    public static final int FIRST_FD = 3;
+
+    public Scenario {
+        programs = List.copyOf(programs);
+        roots = List.copyOf(roots);
+        validate(pairs, programs, roots);
+    }
+
+    private static void validate(int pairs, List<Program> programs, List<Integer> roots) {
+        if (pairs < 0) {
+            throw new IllegalArgumentException("pairs must not be negative: " + pairs);
+        }
+        for (int r : roots) {
+            checkProgram(r, programs.size(), "create");
+        }
+        for (int p = 0; p < programs.size(); p++) {
+            for (Step s : programs.get(p).steps()) {
+                if (s instanceof Step.Spawn sp) {
+                    checkProgram(sp.program(), programs.size(), "spawn");
+                    if (sp.program() <= p) {
+                        throw new IllegalArgumentException("program " + p + " spawns program "
+                                + sp.program() + ": a program may only spawn later programs");
+                    }
+                }
+                int fd = fdOf(s);
+                if (fd >= 0 && (fd < FIRST_FD || fd >= FIRST_FD + 2 * pairs)) {
+                    throw new IllegalArgumentException("program " + p + " uses fd " + fd
+                            + " but the scenario has " + pairs + " socket pair(s)");
+                }
+            }
+        }
+    }
+
+    private static void checkProgram(int p, int count, String what) {
+        if (p < 0 || p >= count) {
+            throw new IllegalArgumentException(what + " names program " + p + " of " + count);
+        }
+    }
+
+    /**
+     * @param s a step
+     * @return the fd it uses, or -1
+     */
+    public static int fdOf(Step s) {
+        return switch (s) {
+            case Step.WaitRead w -> w.fd();
+            case Step.Send x -> x.fd();
+            case Step.Recv x -> x.fd();
+            case Step.Close x -> x.fd();
+            default -> -1;
+        };
+    }
+
+    /**
+     * @param fd a logical fd of this scenario
+     * @return the other end of its socket pair
+     */
+    public static int peerOf(int fd) {
+        int k = (fd - FIRST_FD) / 2;
+        return fd == FIRST_FD + 2 * k ? fd + 1 : fd - 1;
+    }
+
+    /** @return the number of logical fds */
+    public int fdCount() {
+        return 2 * pairs;
+    }
+
+    /**
+     * @param test a property of steps
+     * @return whether any program has a step with that property
+     */
+    public boolean anyStep(Predicate<Step> test) {
+        return programs.stream().flatMap(p -> p.steps().stream()).anyMatch(test);
+    }
+
+    /** @return the total number of steps, a size measure for shrinking diagnostics */
+    public int stepCount() {
+        return programs.stream().mapToInt(Program::size).sum();
+    }
+
+    /** @return the text form; see {@link ScenarioText} */
+    @Override
+    public String toString() {
+        return ScenarioText.format(this);
+    }
+
+    /** Builds scenarios statement by statement, the way the text form reads. */
+    public static final class Builder {
+        private int pairs;
+        private final List<List<Step>> programs = new ArrayList<>();
+        private final List<Integer> roots = new ArrayList<>();
+
+        /**
+         * @param n the number of socket pairs
+         * @return this
+         */
+        public Builder pairs(int n) {
+            pairs = n;
+            return this;
+        }
+
+        /**
+         * @param steps the steps of the next program (index = number of programs so far)
+         * @return this
+         */
+        public Builder program(Step... steps) {
+            programs.add(List.of(steps));
+            return this;
+        }
+
+        /**
+         * @param program the program of the next root coroutine
+         * @return this
+         */
+        public Builder create(int program) {
+            roots.add(program);
+            return this;
+        }
+
+        /** @return the scenario */
+        public Scenario build() {
+            return new Scenario(pairs, programs.stream().map(Program::new).toList(), roots);
+        }
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+}
