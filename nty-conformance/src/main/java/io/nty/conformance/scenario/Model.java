@@ -69,7 +69,7 @@ public final class Model {
     /**
      * @param scenario the scenario
      * @return the distinct traces the rules allow, one per interpretation that yields a new one,
-     *         the {@link Interpretation#NTYCO} one first
+     *         the {@link Interpretation#NTY} one first
      */
     public static List<Trace> allowed(Scenario scenario) {
         Set<Trace> traces = new LinkedHashSet<>();
@@ -194,19 +194,18 @@ public final class Model {
         }
     }
 
-    /** Round step (c). */
+    /**
+     * Round step (c): poll without blocking; if nothing at all is ready, the virtual clock idles
+     * to the earliest deadline (§3.3c, {@code MonotonicClock.advanceTo}).
+     */
     private boolean pollIo() {
         boolean anythingReady = !ready.isEmpty() || (!timed.isEmpty() && timed.first().deadline <= now);
-        boolean idle = !anythingReady && !timed.isEmpty();
-        if (idle && how.idleBeforePoll()) {
-            now = Math.max(now, timed.first().deadline);
-        }
         List<Integer> fds = waiters.keySet().stream().filter(this::readable).toList();
-        if (fds.isEmpty() && idle && !how.idleBeforePoll()) {
+        if (fds.isEmpty() && !anythingReady) {
+            if (timed.isEmpty()) {
+                return waiters.isEmpty();
+            }
             now = Math.max(now, timed.first().deadline);
-        }
-        if (fds.isEmpty() && !anythingReady && timed.isEmpty() && !waiters.isEmpty()) {
-            return false;
         }
         for (int fd : fds) {
             Co w = waiters.remove(fd);

@@ -166,7 +166,20 @@ public final class SimulatedNetwork {
         }
     }
 
-    private synchronized int poll(long timeoutNanos, Poller.ReadySink sink) {
+    /*
+     * The sink is called outside the monitor: the scheduler resumes coroutines from the sink,
+     * and a coroutine that suspends while its thread holds a monitor taken outside the
+     * continuation later fails with IllegalMonitorStateException on JDK 25.
+     */
+    private int poll(long timeoutNanos, Poller.ReadySink sink) {
+        List<int[]> ready = collectReady(timeoutNanos);
+        for (int[] r : ready) {
+            sink.ready(r[0], r[1]);
+        }
+        return ready.size();
+    }
+
+    private synchronized List<int[]> collectReady(long timeoutNanos) {
         polls++;
         List<int[]> ready = readyArmed();
         if (ready.isEmpty() && timeoutNanos != 0 && !wakeupPending) {
@@ -190,10 +203,7 @@ public final class SimulatedNetwork {
                         + " is armed while no coroutine waits on it (a stale registration can wake the wrong coroutine)"));
             }
         }
-        for (int[] r : ready) {
-            sink.ready(r[0], r[1]);
-        }
-        return ready.size();
+        return ready;
     }
 
     private List<int[]> readyArmed() {

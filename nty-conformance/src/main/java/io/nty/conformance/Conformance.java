@@ -1,0 +1,92 @@
+package io.nty.conformance;
+
+import io.nty.conformance.scenario.Scenario;
+import io.nty.conformance.scenario.ScenarioGenerators;
+import java.util.ArrayList;
+import java.util.List;
+import org.quicktheories.core.Gen;
+
+/**
+ * The catalogue: for each {@link Rule}, how it is verified. Used by the JUnit base class
+ * {@link SchedulerVerification}, by the command-line runner, and by the suite's own tests of
+ * broken implementations.
+ *
+ * <p>Scenario rules (§1.1, §1.2, §2.1–§2.3, §3.1–§3.5, §4.1–§4.3) run generated scenarios through
+ * the {@link ScenarioRunner} and compare with the model; API rules (§1.3, §3.6, §5.1, §5.2) call
+ * an in-process scheduler directly ({@link ApiChecks}); §2.4, §4.4 and §4.5 need native contexts
+ * or socket hooks and are reported not verified.
+ */
+public final class Conformance {
+
+    private Conformance() {
+    }
+
+    /**
+     * Verifies one rule.
+     *
+     * @param rule the rule
+     * @param target the implementation under test
+     * @throws RuleViolation if the implementation breaks the rule
+     * @throws NotVerifiedException if the rule cannot be checked on this implementation
+     */
+    public static void verify(Rule rule, Target target) {
+        switch (rule) {
+            case R1_1 -> scenarios(rule, target, ScenarioGenerators.creation(), TraceChecks::idsInCreationOrder);
+            case R1_2, R3_2 -> scenarios(rule, target, ScenarioGenerators.creation(), TraceChecks::none);
+            case R2_1 -> scenarios(rule, target, ScenarioGenerators.creation(), TraceChecks::startsOnceFirst);
+            case R2_2 -> scenarios(rule, target, ScenarioGenerators.creation(), TraceChecks::nothingAfterExit);
+            case R2_3 -> timed(rule, target, ScenarioGenerators.exceptions(), TraceChecks::handlerOncePerThrow);
+            case R3_1 -> timed(rule, target, widest(target), TraceChecks::none);
+            case R3_3 -> timed(rule, target, ScenarioGenerators.ordering(), TraceChecks::none);
+            case R3_4 -> timed(rule, target, ScenarioGenerators.ordering(), TraceChecks::sleepsAtLeast);
+            case R3_5 -> timed(rule, target, widest(target), TraceChecks::runReturns);
+            case R4_1, R4_2 -> fds(rule, target, TraceChecks::none);
+            case R4_3 -> fds(rule, target, TraceChecks::timeoutsNotEarly);
+            case R1_3 -> ApiChecks.executeFromOtherThreads(rule, target);
+            case R3_6 -> ApiChecks.suspendingOutsideCoroutineFails(rule, target);
+            case R5_1 -> ApiChecks.oneSchedulerPerThread(rule, target);
+            case R5_2 -> ApiChecks.schedulerIsExecutor(rule, target);
+            case R2_4 -> notImplemented(rule, target, Capability.NATIVE_CONTEXTS,
+                    "register, alignment and guard-page checks through the nty-switch-x86_64 binding are not in this version of the suite");
+            case R4_4, R4_5 -> notImplemented(rule, target, Capability.SOCKET_HOOKS,
+                    "socket-hook checks over real fds (nty-socket) are not in this version of the suite");
+        }
+    }
+
+    /**
+     * Verifies every rule, recording each outcome instead of stopping at the first failure.
+     *
+     * @param target the implementation under test
+     * @return one result per rule, in rule order
+     */
+    public static List<RuleResult> verifyAll(Target target) {
+        List<RuleResult> results = new ArrayList<>();
+        for (Rule r : Rule.values()) {
+            results.add(RuleResult.of(r, () -> verify(r, target)));
+        }
+        return results;
+    }
+
+    private static void scenarios(Rule rule, Target target, Gen<Scenario> gen, ScenarioProperty.TraceCheck check) {
+        ScenarioProperty.verify(rule, target.runner(), gen, check, target.settings());
+    }
+
+    private static void timed(Rule rule, Target target, Gen<Scenario> gen, ScenarioProperty.TraceCheck check) {
+        target.require(rule, Capability.VIRTUAL_CLOCK);
+        scenarios(rule, target, gen, check);
+    }
+
+    private static void fds(Rule rule, Target target, ScenarioProperty.TraceCheck check) {
+        target.require(rule, Capability.FD_WAITS);
+        timed(rule, target, ScenarioGenerators.fds(), check);
+    }
+
+    private static Gen<Scenario> widest(Target target) {
+        return target.has(Capability.FD_WAITS) ? ScenarioGenerators.all() : ScenarioGenerators.ordering();
+    }
+
+    private static void notImplemented(Rule rule, Target target, Capability needed, String reason) {
+        target.require(rule, needed);
+        throw new NotVerifiedException(rule, reason);
+    }
+}

@@ -1,0 +1,174 @@
+package io.nty.conformance;
+
+import io.nty.conformance.scenario.Scenario;
+import io.nty.conformance.scenario.Trace;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Rule-specific checks on one observed trace, independent of the model: they state a rule as an
+ * invariant over events, so a failure reads as the rule rather than as "event #7 differs".
+ */
+final class TraceChecks {
+
+    private TraceChecks() {
+    }
+
+    /** A parsed event line: {@code t who event args}. */
+    private record Ev(int index, long t, String who, String what, String[] args) {
+        static Ev parse(int index, String line) {
+            String[] w = line.split(" ");
+            String[] args = new String[Math.max(0, w.length - 3)];
+            System.arraycopy(w, 3, args, 0, args.length);
+            return new Ev(index, Long.parseLong(w[0]), w[1], w[2], args);
+        }
+    }
+
+    private static List<Ev> parse(Trace t) {
+        List<Ev> evs = new ArrayList<>();
+        for (String line : t.events()) {
+            evs.add(Ev.parse(evs.size(), line));
+        }
+        return evs;
+    }
+
+    /** §1.1: ids 0, 1, 2 … in creation order; a function starts only after its create returned. */
+    static List<String> idsInCreationOrder(Scenario s, Trace t) {
+        List<String> problems = new ArrayList<>();
+        long expected = 0;
+        Set<String> created = new HashSet<>();
+        for (Ev e : parse(t)) {
+            if (e.what.equals("created")) {
+                if (!e.args[0].equals(Long.toString(expected))) {
+                    problems.add("creation #" + expected + " (by " + e.who + ") got id " + e.args[0] + ", expected " + expected);
+                    return problems;
+                }
+                expected++;
+                created.add(e.args[0]);
+            } else if (e.what.equals("start") && !created.contains(e.who)) {
+                problems.add("coroutine " + e.who + " started before create() returned its id");
+                return problems;
+            }
+        }
+        return problems;
+    }
+
+    /** §2.1: every coroutine's first event is {@code start}, and it starts exactly once. */
+    static List<String> startsOnceFirst(Scenario s, Trace t) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Integer> starts = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Ev e : parse(t)) {
+            if (e.who.equals("main")) {
+                continue;
+            }
+            if (!seen.contains(e.who) && !e.what.equals("start")) {
+                problems.add("the first event of coroutine " + e.who + " is '" + e.what + "', not 'start'");
+            }
+            seen.add(e.who);
+            if (e.what.equals("start") && starts.merge(e.who, 1, Integer::sum) == 2) {
+                problems.add("coroutine " + e.who + " started twice");
+            }
+        }
+        return problems;
+    }
+
+    /** §2.2: nothing of a coroutine happens after its function returned or threw. */
+    static List<String> nothingAfterExit(Scenario s, Trace t) {
+        List<String> problems = new ArrayList<>();
+        Set<String> ended = new HashSet<>();
+        for (Ev e : parse(t)) {
+            if (ended.contains(e.who) && !e.what.equals(Trace.UNCAUGHT)) {
+                problems.add("coroutine " + e.who + " did '" + e.what + "' after its function had ended");
+            }
+            if (!e.who.equals("main") && (e.what.equals("exit") || e.what.equals("throw"))) {
+                ended.add(e.who);
+            }
+        }
+        return problems;
+    }
+
+    /** §2.3: the handler is called once per throwing coroutine, after it threw; run() returns normally. */
+    static List<String> handlerOncePerThrow(Scenario s, Trace t) {
+        List<String> problems = new ArrayList<>(runReturns(s, t));
+        Map<String, Integer> thrown = new HashMap<>();
+        Map<String, Integer> handled = new HashMap<>();
+        for (Ev e : parse(t)) {
+            if (e.what.equals("throw")) {
+                thrown.merge(e.who, 1, Integer::sum);
+            } else if (e.what.equals(Trace.UNCAUGHT)) {
+                if (!thrown.containsKey(e.who)) {
+                    problems.add("the handler was called for coroutine " + e.who + " before it threw, or though it did not throw");
+                }
+                handled.merge(e.who, 1, Integer::sum);
+            }
+        }
+        if (!thrown.equals(handled)) {
+            problems.add("coroutines that threw " + thrown + " but handler calls " + handled + " (expected once per throw)");
+        }
+        return problems;
+    }
+
+    /** §3.4: a coroutine sleeping {@code ms} at t wakes at t + ms or later. */
+    static List<String> sleepsAtLeast(Scenario s, Trace t) {
+        return resumedNotBefore(t, "sleep", "woke", "slept");
+    }
+
+    /** §4.3: a wait with timeout T that began at t times out at t + T or later. */
+    static List<String> timeoutsNotEarly(Scenario s, Trace t) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Ev> pending = new HashMap<>();
+        for (Ev e : parse(t)) {
+            if (e.what.equals("wait")) {
+                pending.put(e.who, e);
+            } else if (e.what.equals("timeout")) {
+                Ev w = pending.remove(e.who);
+                long timeout = w == null ? 0 : Long.parseLong(w.args[1]);
+                if (w != null && (timeout == 0 || e.t < w.t + timeout)) {
+                    problems.add("coroutine " + e.who + " waited on fd " + w.args[0] + " at " + w.t + " ms with timeout "
+                            + timeout + " ms but timed out at " + e.t + " ms");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> resumedNotBefore(Trace t, String begin, String end, String verb) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Ev> pending = new HashMap<>();
+        for (Ev e : parse(t)) {
+            if (e.what.equals(begin)) {
+                pending.put(e.who, e);
+            } else if (pending.containsKey(e.who)) {
+                Ev b = pending.remove(e.who);
+                long ms = Long.parseLong(b.args[0]);
+                if (!e.what.equals(end)) {
+                    problems.add("coroutine " + e.who + " did '" + e.what + "' right after '" + begin + " " + ms + "'");
+                } else if (e.t < b.t + ms) {
+                    problems.add("coroutine " + e.who + " " + verb + " " + ms + " ms at " + b.t + " ms but resumed at "
+                            + e.t + " ms" + (e.t == b.t ? ": sleep(ms > 0) did not suspend at all" : ""));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** §3.5: run() returns (and does not throw) once nothing is left. */
+    static List<String> runReturns(Scenario s, Trace t) {
+        List<String> ev = t.events();
+        String last = ev.isEmpty() ? "" : ev.get(ev.size() - 1);
+        if (!last.endsWith(" main returned")) {
+            return List.of("the scenario did not end with run() returning; last event: '" + last + "'");
+        }
+        return List.of();
+    }
+
+    /** No rule-specific check beyond the harness's observations and the model. */
+    static List<String> none(Scenario s, Trace t) {
+        return List.of();
+    }
+}

@@ -1,0 +1,10 @@
+package io.nty.conformance;
+
+/** The whole suite against the reference implementation: every rule it can be checked on must pass. */
+class NtySchedulerConformanceTest extends SchedulerVerification {
+
+    @Override
+    protected ConformanceProvider provider() {
+        return new NtyReferenceProvider();
+    }
+}
