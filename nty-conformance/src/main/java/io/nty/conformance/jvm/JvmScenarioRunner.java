@@ -27,9 +27,12 @@ import java.util.Set;
 public final class JvmScenarioRunner implements ScenarioRunner {
 
     /** Real time allowed for one virtual-time scenario; they normally take well under a millisecond. */
-    public static final long TIMEOUT_MILLIS = 5_000;
+    public static final long TIMEOUT_MILLIS = 2_000;
+    /** Real time allowed once a scenario has hung: shrinking a hang must not take minutes. */
+    public static final long TIMEOUT_AFTER_HANG_MILLIS = 200;
 
     private final ConformanceProvider provider;
+    private volatile boolean hung;
 
     /** @param provider the implementation under test */
     public JvmScenarioRunner(ConformanceProvider provider) {
@@ -62,13 +65,14 @@ public final class JvmScenarioRunner implements ScenarioRunner {
         t.setUncaughtExceptionHandler((th, e) -> failure[0] = e);
         t.start();
         try {
-            t.join(TIMEOUT_MILLIS);
+            t.join(hung ? TIMEOUT_AFTER_HANG_MILLIS : TIMEOUT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         List<Trace.Violation> violations = new ArrayList<>(exec.violations());
         if (t.isAlive()) {
             t.interrupt();
+            hung = true;
             violations.add(new Trace.Violation(Rule.R3_5, "run() did not return within " + TIMEOUT_MILLIS
                     + " ms of real time (hung, or busy-looping in virtual time)"));
         } else if (failure[0] != null) {

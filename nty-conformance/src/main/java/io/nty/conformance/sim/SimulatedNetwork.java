@@ -28,7 +28,7 @@ import java.util.TreeMap;
 public final class SimulatedNetwork {
 
     /** The longest a blocking poll waits before it reports the scenario stuck. */
-    private static final long STUCK_AFTER_NANOS = 5_000_000_000L;
+    private static final long STUCK_AFTER_NANOS = 2_000_000_000L;
 
     private final int fdLimit;
     private final int[] buffered;

@@ -1,0 +1,63 @@
+package io.nty.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nty.conformance.alt.Fault;
+import io.nty.conformance.alt.SimpleProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The suite's own teeth: each deliberately broken implementation must fail the rule its fault
+ * breaks, with a message that names the rule, shows the minimal scenario and the seed.
+ *
+ * <p>The seed is fixed so this test is deterministic; {@code -Dnty.conformance.seed} overrides it.
+ */
+@Execution(ExecutionMode.SAME_THREAD)
+class BrokenImplementationsTest {
+
+    private static final long SEED = Long.getLong(Settings.SEED, 20261123L);
+    private static final Map<Fault, String> CAUGHT = new ConcurrentSkipListMap<>();
+
+    @ParameterizedTest
+    @EnumSource(Fault.class)
+    void suiteFailsTheRuleEachFaultBreaks(Fault fault) {
+        Target target = Target.of(new SimpleProvider(Set.of(fault)), new Settings(SEED, 300));
+
+        RuleResult result = RuleResult.of(fault.rule(), () -> Conformance.verify(fault.rule(), target));
+        System.out.println("--- " + fault + ": " + result.outcome() + " in " + result.millis() + " ms");
+
+        assertThat(result.outcome()).as("outcome of %s for %s", fault.rule().cite(), fault)
+                .isEqualTo(RuleResult.Outcome.FAILED);
+        assertThat(result.detail()).startsWith(fault.rule().cite() + " (" + fault.rule().statement() + ") violated");
+        if (!isApiRule(fault.rule())) {
+            assertThat(result.detail()).contains("minimal scenario (seed ").contains("\n    run");
+        }
+        CAUGHT.put(fault, result.detail());
+        System.out.println("--- " + fault + " caught by " + fault.rule().cite() + ":\n" + result.detail());
+    }
+
+    private static boolean isApiRule(Rule r) {
+        return r == Rule.R1_3 || r == Rule.R3_6 || r == Rule.R5_1 || r == Rule.R5_2;
+    }
+
+    @AfterAll
+    static void writeTeethReport() throws IOException {
+        StringBuilder sb = new StringBuilder("# nty conformance: broken implementations caught\n\n");
+        sb.append("| fault | rule | first line of the failure |\n| --- | --- | --- |\n");
+        CAUGHT.forEach((f, d) -> sb.append("| ").append(f).append(" | ").append(f.rule().cite()).append(" | ")
+                .append(d.lines().skip(1).findFirst().orElse(d).strip().replace("|", "\\|")).append(" |\n"));
+        Path p = Path.of("target/nty-conformance-teeth.md");
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, sb.toString());
+    }
+}

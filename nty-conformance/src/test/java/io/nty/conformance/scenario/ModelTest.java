@@ -1,0 +1,107 @@
+package io.nty.conformance.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nty.conformance.scenario.Step.Close;
+import io.nty.conformance.scenario.Step.Send;
+import io.nty.conformance.scenario.Step.Sleep;
+import io.nty.conformance.scenario.Step.Spawn;
+import io.nty.conformance.scenario.Step.Throw;
+import io.nty.conformance.scenario.Step.Tick;
+import io.nty.conformance.scenario.Step.WaitRead;
+import io.nty.conformance.scenario.Step.Yield;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The model against traces worked out by hand from the rules. */
+class ModelTest {
+
+    private static List<String> trace(Scenario s) {
+        return Model.expected(s, Interpretation.NTY).events();
+    }
+
+    @Test
+    void rule1_1And3_2_idsInCreationOrderAndYieldToTail() {
+        Scenario s = Scenario.builder().program(new Yield(), new Spawn(1)).program().create(0).create(0).build();
+        assertThat(trace(s)).containsExactly(
+                "0 main created 0", "0 main created 1",
+                "0 0 start", "0 0 yield",
+                "0 1 start", "0 1 yield",
+                "0 0 resumed", "0 0 created 2", "0 0 exit",
+                "0 1 resumed", "0 1 created 3", "0 1 exit",
+                "0 2 start", "0 2 exit", "0 3 start", "0 3 exit",
+                "0 main returned");
+    }
+
+    @Test
+    void rule3_3_equalDeadlinesWakeInSleepOrderAndReadyDuringRoundWaits() {
+        // 0 and 1 both sleep 10: equal deadlines wake in the order they slept. When 0 wakes in
+        // step (a) and yields, it runs again only after 1 (woken in the same (a)).
+        Scenario s = Scenario.builder().program(new Sleep(10), new Yield()).create(0).create(0).build();
+        assertThat(trace(s)).containsExactly(
+                "0 main created 0", "0 main created 1",
+                "0 0 start", "0 0 sleep 10", "0 1 start", "0 1 sleep 10",
+                "10 0 woke", "10 0 yield", "10 1 woke", "10 1 yield",
+                "10 0 resumed", "10 0 exit", "10 1 resumed", "10 1 exit",
+                "10 main returned");
+    }
+
+    @Test
+    void rule3_3_tickDuringReadyStepDoesNotReorderSleepersBeforeTheSnapshot() {
+        // 0 sleeps 5; 1 computes for 20 ms in (b). 0's deadline passed during (b), so 0 wakes in
+        // the next round's (a), at 20 ms, not at 5.
+        Scenario s = Scenario.builder().program(new Sleep(5)).program(new Tick(20)).create(0).create(1).build();
+        assertThat(trace(s)).containsExactly(
+                "0 main created 0", "0 main created 1",
+                "0 0 start", "0 0 sleep 5", "0 1 start", "20 1 tick 20", "20 1 exit",
+                "20 0 woke", "20 0 exit", "20 main returned");
+    }
+
+    @Test
+    void rule4_1To4_3_busyReadyTimeoutAndClose() {
+        Scenario s = Scenario.builder().pairs(1)
+                .program(new WaitRead(3, 1500))
+                .program(new WaitRead(3, 10), new Send(4))
+                .program(new WaitRead(4, 100))
+                .program(new Close(4))
+                .create(0).create(1).create(2).create(3).build();
+        assertThat(trace(s)).containsExactly(
+                "0 main created 0", "0 main created 1", "0 main created 2", "0 main created 3",
+                "0 0 start", "0 0 wait 3 1500",
+                "0 1 start", "0 1 wait 3 10", "0 1 busy", "0 1 send 4 ok", "0 1 exit",
+                "0 2 start", "0 2 wait 4 100",
+                "0 3 start", "0 3 close 4 woke", "0 3 exit",
+                "0 0 ready", "0 0 exit",
+                "0 2 closed", "0 2 exit",
+                "0 main returned");
+    }
+
+    @Test
+    void rule4_3_timeoutOverOneSecondIsExact() {
+        Scenario s = Scenario.builder().pairs(1).program(new WaitRead(3, 1500)).create(0).build();
+        assertThat(trace(s)).containsExactly("0 main created 0", "0 0 start", "0 0 wait 3 1500",
+                "1500 0 timeout", "1500 0 exit", "1500 main returned");
+    }
+
+    @Test
+    void rule2_3_throwEndsOnlyThatCoroutine() {
+        Scenario s = Scenario.builder().program(new Throw()).program(new Yield()).create(0).create(1).build();
+        assertThat(trace(s)).containsExactly("0 main created 0", "0 main created 1",
+                "0 0 start", "0 0 throw", "0 0 uncaught", "0 1 start", "0 1 yield",
+                "0 1 resumed", "0 1 exit", "0 main returned");
+    }
+
+    @Test
+    void interpretationsDifferOnlyWhereTheRulesLeaveAChoice() {
+        // A sleeper and a wait timeout with the same deadline: with timeouts in the sleep
+        // structure they wake in suspension order; with timeouts expired in step (c), the
+        // timeout fires right after the idle jump, before the next round's step (a).
+        Scenario s = Scenario.builder().pairs(1).program(new Sleep(10)).program(new WaitRead(3, 10))
+                .create(0).create(1).build();
+        assertThat(Model.allowed(s)).hasSize(2);
+        assertThat(Model.expected(s, Interpretation.NTY).events())
+                .containsSubsequence("10 0 woke", "10 1 timeout");
+        assertThat(Model.expected(s, new Interpretation(false, false)).events())
+                .containsSubsequence("10 1 timeout", "10 0 woke");
+    }
+}
