@@ -1,5 +1,7 @@
 package io.nty.conformance;
 
+import io.nty.conformance.reference.NtyReferenceProvider;
+
 /** The whole suite against the reference implementation: every rule it can be checked on must pass. */
 class NtySchedulerConformanceTest extends SchedulerVerification {
 

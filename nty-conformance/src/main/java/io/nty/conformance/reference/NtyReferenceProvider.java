@@ -1,12 +1,22 @@
-package io.nty.conformance;
+package io.nty.conformance.reference;
 
 import io.nty.api.Scheduler;
+import io.nty.conformance.Capability;
+import io.nty.conformance.ConformanceProvider;
+import io.nty.conformance.SchedulerOptions;
 import io.nty.scheduler.NtyScheduler;
 import io.nty.scheduler.NtySchedulerBuilder;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The reference implementation, {@code nty-scheduler}'s {@link NtyScheduler}, as the suite sees it. */
+/**
+ * The reference implementation, {@code nty-scheduler}'s {@link NtyScheduler}, as the suite sees it.
+ *
+ * <p>{@code nty-scheduler} is an optional dependency of this module: it is in the runnable jar
+ * (so {@code --serve nty} is the reference driver) but not passed on to implementers who depend
+ * on the suite. This class is deliberately not registered with {@link java.util.ServiceLoader},
+ * so it never competes with the implementation under test.
+ */
 public final class NtyReferenceProvider implements ConformanceProvider {
 
     @Override

@@ -1,0 +1,181 @@
+package io.nty.conformance.driver;
+
+import io.nty.conformance.Capability;
+import io.nty.conformance.Rule;
+import io.nty.conformance.ScenarioRunner;
+import io.nty.conformance.scenario.Scenario;
+import io.nty.conformance.scenario.ScenarioText;
+import io.nty.conformance.scenario.Trace;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs scenarios in an external driver process (any language) through the driver protocol.
+ *
+ * <p>The process is started by {@code sh -c <command>} on first use and kept for all scenarios.
+ * A driver that does not finish a trace within {@link #TRACE_TIMEOUT_MILLIS} is killed and
+ * restarted, and that trace is reported as a §3.5 violation (run did not return). Not thread-safe:
+ * one scenario at a time.
+ */
+public final class DriverScenarioRunner implements ScenarioRunner, AutoCloseable {
+
+    /** Real time allowed for one trace. */
+    public static final long TRACE_TIMEOUT_MILLIS = 10_000;
+    private static final String EOF = "\u0000eof";
+
+    private final String command;
+    private Process process;
+    private PrintStream toDriver;
+    private BlockingQueue<String> fromDriver;
+    private String name;
+    private Set<Capability> capabilities;
+
+    /** @param command the shell command that starts the driver */
+    public DriverScenarioRunner(String command) {
+        this.command = command;
+    }
+
+    @Override
+    public String name() {
+        ensureStarted();
+        return name;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        ensureStarted();
+        return capabilities;
+    }
+
+    @Override
+    public Trace run(Scenario scenario) {
+        ensureStarted();
+        toDriver.print(ScenarioText.format(scenario));
+        toDriver.flush();
+        List<String> events = new ArrayList<>();
+        List<Trace.Violation> violations = new ArrayList<>();
+        while (true) {
+            String line = next();
+            if (line == null || line.equals(EOF)) {
+                violations.add(new Trace.Violation(Rule.R3_5, line == null
+                        ? "the driver did not finish the trace within " + TRACE_TIMEOUT_MILLIS + " ms"
+                        : "the driver exited in the middle of a trace"));
+                stop();
+                return new Trace(events, violations);
+            }
+            if (line.equals(DriverProtocol.END)) {
+                return new Trace(events, violations);
+            }
+            if (line.startsWith(DriverProtocol.VIOLATION + " ")) {
+                violations.add(violation(line));
+            } else if (!line.isBlank() && !line.startsWith("#")) {
+                events.add(line.strip());
+            }
+        }
+    }
+
+    private static Trace.Violation violation(String line) {
+        String[] w = line.split(" ", 3);
+        return new Trace.Violation(Rule.ofNumber(w[1]), w.length > 2 ? w[2] : "(no message)");
+    }
+
+    private void ensureStarted() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        try {
+            process = new ProcessBuilder("sh", "-c", command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start driver '" + command + "'", e);
+        }
+        toDriver = new PrintStream(process.getOutputStream(), false, StandardCharsets.UTF_8);
+        fromDriver = new LinkedBlockingQueue<>();
+        BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BlockingQueue<String> queue = fromDriver;
+        Thread.ofPlatform().daemon(true).name("nty-driver-reader").start(() -> {
+            try {
+                for (String line; (line = r.readLine()) != null; ) {
+                    queue.add(line);
+                }
+            } catch (IOException ignored) {
+                // The driver went away; EOF below tells the reader of the queue.
+            }
+            queue.add(EOF);
+        });
+        handshake();
+    }
+
+    private void handshake() {
+        String hello = next();
+        if (!DriverProtocol.HELLO.equals(hello)) {
+            stop();
+            throw new IllegalStateException("driver '" + command + "' did not start with '" + DriverProtocol.HELLO
+                    + "' but with " + (hello == null ? "nothing (timeout)" : "'" + hello + "'"));
+        }
+        Set<Capability> caps = EnumSet.noneOf(Capability.class);
+        String n = command;
+        for (String line; !DriverProtocol.READY.equals(line = next()); ) {
+            if (line == null || line.equals(EOF)) {
+                throw new IllegalStateException("driver '" + command + "' ended its handshake without 'ready'");
+            }
+            String[] w = line.strip().split("\\s+");
+            if (w[0].equals(DriverProtocol.CAPABILITIES)) {
+                for (int i = 1; i < w.length; i++) {
+                    Capability c = Capability.valueOf(w[i]);
+                    if (c != Capability.IN_PROCESS_API) {
+                        caps.add(c);
+                    }
+                }
+            } else if (w[0].equals(DriverProtocol.NAME)) {
+                n = line.strip().substring(DriverProtocol.NAME.length()).strip() + " (driver)";
+            }
+        }
+        capabilities = Set.copyOf(caps);
+        name = n;
+    }
+
+    private String next() {
+        try {
+            return fromDriver.poll(TRACE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private void stop() {
+        if (process != null) {
+            process.destroyForcibly();
+            process = null;
+        }
+    }
+
+    /** Closes the driver's stdin so it exits, and waits briefly for it. */
+    @Override
+    public void close() {
+        if (process == null) {
+            return;
+        }
+        toDriver.close();
+        try {
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        process = null;
+    }
+}

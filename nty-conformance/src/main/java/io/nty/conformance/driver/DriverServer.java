@@ -1,0 +1,65 @@
+package io.nty.conformance.driver;
+
+import io.nty.conformance.Capability;
+import io.nty.conformance.ScenarioRunner;
+import io.nty.conformance.scenario.Scenario;
+import io.nty.conformance.scenario.ScenarioText;
+import io.nty.conformance.scenario.Trace;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The driver side of the protocol for any {@link ScenarioRunner}: reads scenarios, runs them,
+ * writes traces. With the in-process runner over nty's scheduler this is nty's reference driver
+ * ({@code java -jar nty-conformance.jar --serve nty}); a native implementation writes the same
+ * loop in its own language.
+ */
+public final class DriverServer {
+
+    private DriverServer() {
+    }
+
+    /**
+     * Serves until {@code in} ends.
+     *
+     * @param runner what runs the scenarios
+     * @param in the suite's lines
+     * @param out where traces go; flushed after each trace
+     * @throws IOException if reading fails
+     */
+    public static void serve(ScenarioRunner runner, BufferedReader in, PrintStream out) throws IOException {
+        out.println(DriverProtocol.HELLO);
+        out.println(DriverProtocol.CAPABILITIES + " " + runner.capabilities().stream()
+                .filter(c -> c != Capability.IN_PROCESS_API).map(Enum::name).collect(Collectors.joining(" ")));
+        out.println(DriverProtocol.NAME + " " + runner.name());
+        out.println(DriverProtocol.READY);
+        out.flush();
+        List<String> lines = new ArrayList<>();
+        for (String line; (line = in.readLine()) != null; ) {
+            lines.add(line);
+            if (line.strip().equals("run")) {
+                answer(runner, lines, out);
+                lines.clear();
+            }
+        }
+    }
+
+    private static void answer(ScenarioRunner runner, List<String> lines, PrintStream out) {
+        try {
+            Scenario s = ScenarioText.parse(lines);
+            Trace t = runner.run(s);
+            t.events().forEach(out::println);
+            for (Trace.Violation v : t.violations()) {
+                out.println(DriverProtocol.VIOLATION + " " + v.rule().number() + " " + v.message().replace('\n', ' '));
+            }
+        } catch (IllegalArgumentException e) {
+            out.println("# bad scenario: " + e.getMessage());
+        }
+        out.println(DriverProtocol.END);
+        out.flush();
+    }
+}
