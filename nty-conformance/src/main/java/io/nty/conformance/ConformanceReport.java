@@ -24,8 +24,20 @@ public final class ConformanceReport {
     public static final String DEFAULT_PATH = "target/nty-conformance-report.md";
 
     private static final Map<String, Map<Rule, RuleResult>> RESULTS = new LinkedHashMap<>();
+    private static final Map<String, Long> SEEDS = new LinkedHashMap<>();
 
     private ConformanceReport() {
+    }
+
+    /**
+     * Starts (or restarts) an implementation's section.
+     *
+     * @param implementation the implementation's name
+     * @param seed the seed its properties use, printed so a failure can be replayed
+     */
+    public static synchronized void begin(String implementation, long seed) {
+        SEEDS.put(implementation, seed);
+        RESULTS.computeIfAbsent(implementation, k -> new EnumMap<>(Rule.class));
     }
 
     /**
@@ -50,6 +62,11 @@ public final class ConformanceReport {
         sb.append("Rules: design brief §3 and `io.nty.api` Javadoc. *Not verified* never counts as passed.\n");
         for (Map.Entry<String, Map<Rule, RuleResult>> e : RESULTS.entrySet()) {
             sb.append("\n## ").append(e.getKey()).append("\n\n").append(counts(e.getValue())).append("\n\n");
+            Long seed = SEEDS.get(e.getKey());
+            if (seed != null) {
+                sb.append("Seed ").append(seed).append(" (replay with `-D").append(Settings.SEED).append('=')
+                        .append(seed).append("`).\n\n");
+            }
             sb.append("| rule | statement | result | ms | detail |\n| --- | --- | --- | ---: | --- |\n");
             for (RuleResult r : e.getValue().values()) {
                 sb.append("| ").append(r.rule().cite()).append(" | ").append(r.rule().statement()).append(" | ")

@@ -35,6 +35,7 @@ public abstract class SchedulerVerification {
     @BeforeAll
     final void openTarget() {
         target = Target.of(provider(), settings());
+        ConformanceReport.begin(target.name(), target.settings().seed());
         System.out.println("nty conformance: verifying " + target.name() + " with seed " + target.settings().seed()
                 + " (replay with -D" + Settings.SEED + "=" + target.settings().seed() + ")");
     }

@@ -85,6 +85,7 @@ public final class ConformanceMain {
     private static int verify(Target target) {
         System.out.println("nty conformance: verifying " + target.name() + " with seed " + target.settings().seed()
                 + " (replay with --seed " + target.settings().seed() + ")");
+        ConformanceReport.begin(target.name(), target.settings().seed());
         List<RuleResult> results = Conformance.verifyAll(target);
         ConformanceReport.recordAll(target.name(), results);
         System.out.print(ConformanceReport.summary(target.name()));
