@@ -2,6 +2,8 @@ package io.nty.benchmarks;
 
 import io.nty.api.Coroutines;
 import io.nty.scheduler.NtyScheduler;
+import jdk.internal.vm.Continuation;
+import jdk.internal.vm.ContinuationScope;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,6 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Yield + resume with {@value #COROUTINES} coroutines: each yields {@value #YIELDS} times, so one
  * operation is one yield and the resume that follows it. The peer is the same workload on
  * virtual threads ({@code Thread.yield()} on one carrier). Creation is amortized over the yields.
+ * {@code bareContinuation} is the floor: the same round-robin over raw continuations, with no
+ * scheduler, so {@code nty - bareContinuation} is what the scheduler itself costs.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -65,6 +69,33 @@ public class YieldBenchmark {
         }
         for (Thread t : threads) {
             t.join();
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(COROUTINES * YIELDS)
+    public void bareContinuation() {
+        Continuation[] ring = new Continuation[COROUTINES];
+        for (int i = 0; i < COROUTINES; i++) {
+            ring[i] = new Continuation(SCOPE, YieldBenchmark::bareYieldRepeatedly);
+        }
+        int live = COROUTINES;
+        while (live > 0) {
+            live = 0;
+            for (Continuation c : ring) {
+                if (!c.isDone()) {
+                    c.run();
+                    live++;
+                }
+            }
+        }
+    }
+
+    private static final ContinuationScope SCOPE = new ContinuationScope("bare");
+
+    private static void bareYieldRepeatedly() {
+        for (int i = 0; i < YIELDS; i++) {
+            Continuation.yield(SCOPE);
         }
     }
 
