@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Execution(ExecutionMode.SAME_THREAD)
 class BrokenImplementationsTest {
 
-    private static final long SEED = Long.getLong(Settings.SEED, 20261123L);
+    private static final long SEED = TestSeeds.settings().seed();
     private static final Map<Fault, String> CAUGHT = new ConcurrentSkipListMap<>();
 
     @ParameterizedTest

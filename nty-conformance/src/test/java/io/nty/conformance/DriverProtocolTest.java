@@ -58,7 +58,7 @@ class DriverProtocolTest {
     @Test
     void referenceDriverInAnotherProcessPassesEveryScenarioRule() {
         try (DriverScenarioRunner driver = new DriverScenarioRunner(javaCommand("--serve", "nty"))) {
-            Target target = new Target(driver, Optional.empty(), new Settings(Settings.fromSystemProperties().seed(), 100));
+            Target target = new Target(driver, Optional.empty(), new Settings(TestSeeds.settings().seed(), 100));
             List<RuleResult> results = Conformance.verifyAll(target);
             ConformanceReport.begin(target.name(), target.settings().seed());
             ConformanceReport.recordAll(target.name(), results);
