@@ -59,7 +59,7 @@ final class ApiChecks {
         SimulatedNetwork net = new SimulatedNetwork(1);
         MonotonicClock clock = fds ? new VirtualClock() : MonotonicClock.system();
         long[] latency = {-1};
-        try (Scheduler s = p.newScheduler(options(target, clock, fds ? Optional.of(net.poller()) : Optional.empty()))) {
+        try (Scheduler s = p.newScheduler(options(target, clock, fds ? Optional.of(net.newPoller()) : Optional.empty()))) {
             s.create(x -> {
                 if (fds) {
                     s.await(3, IoEvents.READ, 0); // no timeout: only the task's send can end this wait
@@ -92,7 +92,7 @@ final class ApiChecks {
                     () -> Coroutines.sleep(5));
             SimulatedNetwork net = new SimulatedNetwork(1);
             boolean fds = target.has(Capability.FD_WAITS);
-            try (Scheduler s = p.newScheduler(options(target, new VirtualClock(), fds ? Optional.of(net.poller()) : Optional.empty()))) {
+            try (Scheduler s = p.newScheduler(options(target, new VirtualClock(), fds ? Optional.of(net.newPoller()) : Optional.empty()))) {
                 expect(rule, "yieldNow() on the scheduler's thread outside a coroutine", NotInCoroutineException.class, s::yieldNow);
                 expect(rule, "sleep(5) outside a coroutine", NotInCoroutineException.class, () -> s.sleep(5));
                 expect(rule, "Coroutines.yield() outside a coroutine", NotInCoroutineException.class, Coroutines::yield);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 
 /**
  * Runs scenarios in process on schedulers made by a {@link ConformanceProvider}, each on a fresh
@@ -32,11 +33,26 @@ public final class JvmScenarioRunner implements ScenarioRunner {
     public static final long TIMEOUT_AFTER_HANG_MILLIS = 200;
 
     private final ConformanceProvider provider;
+    private final IntFunction<ScenarioSockets> sockets;
     private volatile boolean hung;
 
-    /** @param provider the implementation under test */
+    /**
+     * Runs scenarios with the suite's simulated sockets, given to the implementation as its
+     * poller when it declares {@link Capability#FD_WAITS}.
+     *
+     * @param provider the implementation under test
+     */
     public JvmScenarioRunner(ConformanceProvider provider) {
+        this(provider, SimulatedNetwork::new);
+    }
+
+    /**
+     * @param provider the implementation under test
+     * @param sockets opens the socket pairs of one scenario, given the number of pairs
+     */
+    public JvmScenarioRunner(ConformanceProvider provider, IntFunction<ScenarioSockets> sockets) {
         this.provider = provider;
+        this.sockets = sockets;
     }
 
     @Override
@@ -52,9 +68,8 @@ public final class JvmScenarioRunner implements ScenarioRunner {
     @Override
     public Trace run(Scenario scenario) {
         VirtualClock clock = new VirtualClock();
-        SimulatedNetwork net = new SimulatedNetwork(scenario.pairs());
-        Optional<Poller> poller = capabilities().contains(Capability.FD_WAITS)
-                ? Optional.of(net.poller()) : Optional.empty();
+        ScenarioSockets net = sockets.apply(scenario.pairs());
+        Optional<Poller> poller = capabilities().contains(Capability.FD_WAITS) ? net.poller() : Optional.empty();
         ScenarioExecution exec = new ScenarioExecution(scenario, clock, net);
         Thread t = Thread.ofPlatform().name("nty-conformance-scenario").daemon(true).unstarted(() -> {
             try (Scheduler s = provider.newScheduler(new SchedulerOptions(clock, poller, exec::uncaught))) {
@@ -79,6 +94,9 @@ public final class JvmScenarioRunner implements ScenarioRunner {
             exec.mainEvent("harness-error " + failure[0]);
         }
         violations.addAll(net.violations());
+        if (!t.isAlive()) {
+            net.release();
+        }
         return new Trace(exec.events(), violations);
     }
 }

@@ -14,7 +14,6 @@ import io.nty.conformance.scenario.Program;
 import io.nty.conformance.scenario.Scenario;
 import io.nty.conformance.scenario.Step;
 import io.nty.conformance.scenario.Trace;
-import io.nty.conformance.sim.SimulatedNetwork;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,7 +31,7 @@ final class ScenarioExecution {
 
     private final Scenario scenario;
     private final VirtualClock clock;
-    private final SimulatedNetwork net;
+    private final ScenarioSockets net;
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
     private final List<Trace.Violation> violations = Collections.synchronizedList(new ArrayList<>());
     private final List<Coroutine> created = Collections.synchronizedList(new ArrayList<>());
@@ -42,7 +41,7 @@ final class ScenarioExecution {
     /** True while the harness is inside {@code create}: a function starting then breaks §1.1/§1.2. */
     private volatile boolean inCreate;
 
-    ScenarioExecution(Scenario scenario, VirtualClock clock, SimulatedNetwork net) {
+    ScenarioExecution(Scenario scenario, VirtualClock clock, ScenarioSockets net) {
         this.scenario = scenario;
         this.clock = clock;
         this.net = net;
@@ -222,7 +221,7 @@ final class ScenarioExecution {
         String result;
         boolean suspended = true;
         try {
-            int ev = scheduler.await(w.fd(), IoEvents.READ, w.timeoutMillis());
+            int ev = scheduler.await(net.schedulerFd(w.fd()), IoEvents.READ, w.timeoutMillis());
             result = (ev & IoEvents.READ) != 0 ? "ready" : "ready-other " + IoEvents.toString(ev);
         } catch (FdBusyException e) {
             result = "busy";
@@ -244,7 +243,7 @@ final class ScenarioExecution {
             emit(me, "close " + fd + " ebadf");
             return;
         }
-        boolean woke = scheduler.fdClosed(fd);
+        boolean woke = scheduler.fdClosed(net.schedulerFd(fd));
         net.close(fd);
         emit(me, "close " + fd + (woke ? " woke" : " none"));
     }

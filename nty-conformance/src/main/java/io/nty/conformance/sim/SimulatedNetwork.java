@@ -4,11 +4,13 @@ import io.nty.api.IoEvents;
 import io.nty.api.NtyException;
 import io.nty.api.spi.Poller;
 import io.nty.conformance.Rule;
+import io.nty.conformance.jvm.ScenarioSockets;
 import io.nty.conformance.scenario.Scenario;
 import io.nty.conformance.scenario.Trace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -25,7 +27,7 @@ import java.util.TreeMap;
  * <p>Thread-safe: all state is guarded by this object's monitor, because §1.3 tests call
  * {@link Poller#wakeup()} from another thread while {@link Poller#poll} blocks.
  */
-public final class SimulatedNetwork {
+public final class SimulatedNetwork implements ScenarioSockets {
 
     /** The longest a blocking poll waits before it reports the scenario stuck. */
     private static final long STUCK_AFTER_NANOS = 2_000_000_000L;
@@ -48,12 +50,28 @@ public final class SimulatedNetwork {
         this.inAwait = new int[fdLimit];
     }
 
-    /** @return a poller over this network; the scheduler under test owns it */
-    public Poller poller() {
+    /** @return a new poller over this network; the scheduler under test owns it */
+    public Poller newPoller() {
         return new SimPoller();
     }
 
+    @Override
+    public Optional<Poller> poller() {
+        return Optional.of(newPoller());
+    }
+
+    @Override
+    public int schedulerFd(int logicalFd) {
+        return logicalFd;
+    }
+
+    @Override
+    public void release() {
+        // Plain memory: nothing to release.
+    }
+
     /** @return what the scheduler did to the poller that breaks the rules */
+    @Override
     public synchronized List<Trace.Violation> violations() {
         return List.copyOf(violations);
     }
@@ -67,6 +85,7 @@ public final class SimulatedNetwork {
      * @param fd a logical fd
      * @return whether it was closed by the scenario
      */
+    @Override
     public synchronized boolean isClosed(int fd) {
         return closed[fd];
     }
@@ -77,6 +96,7 @@ public final class SimulatedNetwork {
      * @param fd the fd
      * @return {@code ok}, {@code epipe} (peer closed) or {@code ebadf} (fd closed)
      */
+    @Override
     public synchronized String send(int fd) {
         if (closed[fd]) {
             return "ebadf";
@@ -96,6 +116,7 @@ public final class SimulatedNetwork {
      * @param fd the fd
      * @return the byte count, {@code eof}, {@code eagain} or {@code ebadf}
      */
+    @Override
     public synchronized String recv(int fd) {
         if (closed[fd]) {
             return "ebadf";
@@ -113,6 +134,7 @@ public final class SimulatedNetwork {
      *
      * @param fd the fd
      */
+    @Override
     public synchronized void close(int fd) {
         closed[fd] = true;
         buffered[fd] = 0;
@@ -124,6 +146,7 @@ public final class SimulatedNetwork {
      *
      * @param fd the fd
      */
+    @Override
     public synchronized void enterAwait(int fd) {
         inAwait[fd]++;
     }
@@ -135,6 +158,7 @@ public final class SimulatedNetwork {
      * @param suspended whether the call suspended (it did unless it failed at once, e.g. busy)
      * @param who the coroutine, for messages
      */
+    @Override
     public synchronized void leaveAwait(int fd, boolean suspended, String who) {
         inAwait[fd]--;
         if (suspended && inAwait[fd] == 0 && armed.containsKey(fd)) {

@@ -1,0 +1,65 @@
+package io.nty.conformance.jvm;
+
+import io.nty.api.spi.Poller;
+import io.nty.conformance.scenario.Trace;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The socket pairs one scenario runs on, as the harness uses them: the seam that lets the fd
+ * rules run on the suite's simulated sockets today ({@link io.nty.conformance.sim.SimulatedNetwork}
+ * behind an injected poller) and on real kernel socket pairs with the implementation's own poller
+ * once an implementation offers them (nty-socket).
+ *
+ * <p>Fds in scenarios are logical ({@code 3+2k}, {@code 4+2k}); {@link #schedulerFd} maps one to
+ * the number the scheduler waits on. All operations are non-blocking and return the outcome word
+ * the trace records.
+ */
+public interface ScenarioSockets {
+
+    /**
+     * @param logicalFd a scenario fd
+     * @return the fd to pass to {@code Scheduler.await} and {@code fdClosed}
+     */
+    int schedulerFd(int logicalFd);
+
+    /** @return the poller the scheduler must use, or empty to let the implementation use its own */
+    Optional<Poller> poller();
+
+    /**
+     * @param fd a logical fd
+     * @return {@code ok}, {@code epipe} or {@code ebadf}
+     */
+    String send(int fd);
+
+    /**
+     * @param fd a logical fd
+     * @return a byte count, {@code eof}, {@code eagain} or {@code ebadf}
+     */
+    String recv(int fd);
+
+    /** @param fd a logical fd to close (after the scheduler was told, §4.3) */
+    void close(int fd);
+
+    /**
+     * @param fd a logical fd
+     * @return whether the scenario closed it
+     */
+    boolean isClosed(int fd);
+
+    /** @param fd a logical fd a coroutine is about to wait on */
+    void enterAwait(int fd);
+
+    /**
+     * @param fd a logical fd whose wait just ended
+     * @param suspended whether the wait suspended (it did unless refused at once)
+     * @param who the coroutine, for messages
+     */
+    void leaveAwait(int fd, boolean suspended, String who);
+
+    /** @return rule violations seen at this level (e.g. the poller contract), empty if none are observable */
+    List<Trace.Violation> violations();
+
+    /** Releases the sockets; the scenario is over. */
+    void release();
+}
