@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -44,6 +45,29 @@ class BrokenImplementationsTest {
         }
         CAUGHT.put(fault, result.detail());
         System.out.println("--- " + fault + " caught by " + fault.rule().cite() + ":\n" + result.detail());
+    }
+
+    /**
+     * Faults also break other rules; these are caught there too. Each pair shows a check that
+     * would otherwise never fail here has teeth (§3.1 and §3.5 in particular).
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "CREATE_RUNS_FUNC, R3_1",
+        "CREATE_RUNS_FUNC, R1_1",
+        "CREATE_RUNS_FUNC, R2_1",
+        "LIFO_READY_QUEUE, R3_2",
+        "EXCEPTION_STOPS_SCHEDULER, R3_5",
+        "SLEEP_DOES_NOT_YIELD, R3_3",
+        "SECOND_WAITER_REPLACES_FIRST, R4_3",
+    })
+    void suiteAlsoFailsTheOtherRulesAFaultBreaks(Fault fault, Rule rule) {
+        Target target = Target.of(new SimpleProvider(Set.of(fault)), new Settings(SEED, 300));
+
+        RuleResult result = RuleResult.of(rule, () -> Conformance.verify(rule, target));
+
+        assertThat(result.outcome()).as("outcome of %s for %s", rule.cite(), fault).isEqualTo(RuleResult.Outcome.FAILED);
+        assertThat(result.detail()).startsWith(rule.cite());
     }
 
     private static boolean isApiRule(Rule r) {

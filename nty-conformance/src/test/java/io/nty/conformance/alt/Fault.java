@@ -28,7 +28,13 @@ public enum Fault {
     /** {@code fdClosed} does not wake the waiter; it only learns by timing out. */
     CLOSE_DOES_NOT_WAKE_WAITER(Rule.R4_3),
     /** {@code execute} queues the task but does not wake a blocked poll. */
-    EXECUTE_DOES_NOT_WAKE_POLL(Rule.R1_3);
+    EXECUTE_DOES_NOT_WAKE_POLL(Rule.R1_3),
+    /** {@code yieldNow()} and {@code sleep} outside a coroutine return quietly instead of failing. */
+    SUSPEND_OUTSIDE_COROUTINE_IGNORED(Rule.R3_6),
+    /** Any thread may call {@code create}, {@code run} and the rest: no owner-thread check. */
+    NO_OWNER_THREAD_CHECK(Rule.R5_1),
+    /** {@code execute} accepts tasks after {@code close()}; they are never run. */
+    EXECUTE_ACCEPTED_AFTER_CLOSE(Rule.R5_2);
 
     private final Rule rule;
 

@@ -165,7 +165,7 @@ public final class SimpleScheduler implements Scheduler {
     @Override
     public void execute(Runnable task) {
         Objects.requireNonNull(task, "task");
-        if (closed) {
+        if (closed && !has(Fault.EXECUTE_ACCEPTED_AFTER_CLOSE)) {
             throw new RejectedExecutionException("scheduler closed");
         }
         submitted.add(task);
@@ -307,6 +307,9 @@ public final class SimpleScheduler implements Scheduler {
 
     @Override
     public void yieldNow() {
+        if (current == null && has(Fault.SUSPEND_OUTSIDE_COROUTINE_IGNORED)) {
+            return;
+        }
         Co co = inCoroutine("yield");
         co.state = CoroutineState.READY;
         makeReady(co);
@@ -318,7 +321,7 @@ public final class SimpleScheduler implements Scheduler {
         if (millis < 0) {
             throw new IllegalArgumentException("negative sleep " + millis);
         }
-        if (millis == 0) {
+        if (millis == 0 || (current == null && has(Fault.SUSPEND_OUTSIDE_COROUTINE_IGNORED))) {
             yieldNow();
             return;
         }
@@ -408,7 +411,7 @@ public final class SimpleScheduler implements Scheduler {
     }
 
     private void checkThread(String op) {
-        if (Thread.currentThread() != owner) {
+        if (Thread.currentThread() != owner && !has(Fault.NO_OWNER_THREAD_CHECK)) {
             throw new WrongThreadException(op + "() from thread " + Thread.currentThread().getName() + " (§5.1)");
         }
     }
