@@ -33,7 +33,7 @@ public abstract class SchedulerVerification {
     }
 
     @BeforeAll
-    final void openTarget() {
+    public final void openTarget() {
         target = Target.of(provider(), settings());
         ConformanceReport.begin(target.name(), target.settings().seed());
         System.out.println("nty conformance: verifying " + target.name() + " with seed " + target.settings().seed()
@@ -41,7 +41,7 @@ public abstract class SchedulerVerification {
     }
 
     @AfterAll
-    final void writeReport() {
+    public final void writeReport() {
         System.out.print(ConformanceReport.summary(target.name()));
         System.out.println("nty conformance: report written to " + ConformanceReport.write().toAbsolutePath());
     }
@@ -62,102 +62,102 @@ public abstract class SchedulerVerification {
     }
 
     @Test
-    void rule1_1_createMakesNewCoroutineWithNextIdAtReadyTail() {
+    public void rule1_1_createMakesNewCoroutineWithNextIdAtReadyTail() {
         verify(Rule.R1_1);
     }
 
     @Test
-    void rule1_2_createNeverSwitches() {
+    public void rule1_2_createNeverSwitches() {
         verify(Rule.R1_2);
     }
 
     @Test
-    void rule1_3_executeFromOtherThreadsWakesBlockedPoll() {
+    public void rule1_3_executeFromOtherThreadsWakesBlockedPoll() {
         verify(Rule.R1_3);
     }
 
     @Test
-    void rule2_1_firstResumeCallsFuncExactlyOnce() {
+    public void rule2_1_firstResumeCallsFuncExactlyOnce() {
         verify(Rule.R2_1);
     }
 
     @Test
-    void rule2_2_exitedCoroutineNeverResumed() {
+    public void rule2_2_exitedCoroutineNeverResumed() {
         verify(Rule.R2_2);
     }
 
     @Test
-    void rule2_3_exceptionEndsOnlyThatCoroutine() {
+    public void rule2_3_exceptionEndsOnlyThatCoroutine() {
         verify(Rule.R2_3);
     }
 
     @Test
-    void rule2_4_nativeEntryRegistersAndStack() {
+    public void rule2_4_nativeEntryRegistersAndStack() {
         verify(Rule.R2_4);
     }
 
     @Test
-    void rule3_1_noPreemption() {
+    public void rule3_1_noPreemption() {
         verify(Rule.R3_1);
     }
 
     @Test
-    void rule3_2_yieldAppendsToReadyTail() {
+    public void rule3_2_yieldAppendsToReadyTail() {
         verify(Rule.R3_2);
     }
 
     @Test
-    void rule3_3_roundOrderSleepersSnapshotThenIo() {
+    public void rule3_3_roundOrderSleepersSnapshotThenIo() {
         verify(Rule.R3_3);
     }
 
     @Test
-    void rule3_4_sleepSuspendsAtLeastMillis() {
+    public void rule3_4_sleepSuspendsAtLeastMillis() {
         verify(Rule.R3_4);
     }
 
     @Test
-    void rule3_5_runReturnsWhenNothingLeft() {
+    public void rule3_5_runReturnsWhenNothingLeft() {
         verify(Rule.R3_5);
     }
 
     @Test
-    void rule3_6_suspendingOutsideCoroutineFails() {
+    public void rule3_6_suspendingOutsideCoroutineFails() {
         verify(Rule.R3_6);
     }
 
     @Test
-    void rule4_1_oneWaiterPerFd() {
+    public void rule4_1_oneWaiterPerFd() {
         verify(Rule.R4_1);
     }
 
     @Test
-    void rule4_2_fdWakesOnlyItsWaiter() {
+    public void rule4_2_fdWakesOnlyItsWaiter() {
         verify(Rule.R4_2);
     }
 
     @Test
-    void rule4_3_noLostWakeupTimeoutOrClose() {
+    public void rule4_3_noLostWakeupTimeoutOrClose() {
         verify(Rule.R4_3);
     }
 
     @Test
-    void rule4_4_hooksNeverBlockScheduler() {
+    public void rule4_4_hooksNeverBlockScheduler() {
         verify(Rule.R4_4);
     }
 
     @Test
-    void rule4_5_hookResultsFollowNtyCo() {
+    public void rule4_5_hookResultsFollowNtyCo() {
         verify(Rule.R4_5);
     }
 
     @Test
-    void rule5_1_oneSchedulerPerThread() {
+    public void rule5_1_oneSchedulerPerThread() {
         verify(Rule.R5_1);
     }
 
     @Test
-    void rule5_2_schedulerIsExecutor() {
+    public void rule5_2_schedulerIsExecutor() {
         verify(Rule.R5_2);
     }
 }

@@ -23,10 +23,20 @@ public record Settings(long seed, int examples) {
     /** The default number of scenarios per rule. */
     public static final int DEFAULT_EXAMPLES = 300;
 
-    /** @return settings from the system properties */
+    /** @return settings from the system properties, with a fresh random seed if none is named */
     public static Settings fromSystemProperties() {
-        String seed = System.getProperty(SEED);
-        long s = seed == null || seed.isBlank() ? ThreadLocalRandom.current().nextLong() : Long.parseLong(seed.strip());
+        return withDefaultSeed(ThreadLocalRandom.current().nextLong());
+    }
+
+    /**
+     * For builds that must be deterministic: a fixed seed unless {@value #SEED} names another.
+     *
+     * @param seed the seed to use when the system property is absent
+     * @return settings from the system properties
+     */
+    public static Settings withDefaultSeed(long seed) {
+        String named = System.getProperty(SEED);
+        long s = named == null || named.isBlank() ? seed : Long.parseLong(named.strip());
         return new Settings(s, Integer.getInteger(EXAMPLES, DEFAULT_EXAMPLES));
     }
 }

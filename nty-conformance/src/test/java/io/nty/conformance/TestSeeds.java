@@ -14,8 +14,6 @@ final class TestSeeds {
 
     /** @return the fixed seed, or the one named by the system property; examples from {@value Settings#EXAMPLES} */
     static Settings settings() {
-        String s = System.getProperty(Settings.SEED);
-        long seed = s == null || s.isBlank() ? DEFAULT_SEED : Long.parseLong(s.strip());
-        return new Settings(seed, Integer.getInteger(Settings.EXAMPLES, Settings.DEFAULT_EXAMPLES));
+        return Settings.withDefaultSeed(DEFAULT_SEED);
     }
 }
