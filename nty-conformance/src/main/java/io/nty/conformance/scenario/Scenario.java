@@ -81,6 +81,37 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots) {
         return fd == FIRST_FD + 2 * k ? fd + 1 : fd - 1;
     }
 
+    /**
+     * @return the same scenario without programs that no root or reachable spawn runs (the rest
+     *         renumbered in order) and without socket pairs if no step uses an fd; what it does
+     *         is unchanged
+     */
+    public Scenario pruned() {
+        boolean[] used = new boolean[programs.size()];
+        roots.forEach(r -> used[r] = true);
+        for (int p = 0; p < programs.size(); p++) {
+            if (used[p]) {
+                for (Step s : programs.get(p).steps()) {
+                    if (s instanceof Step.Spawn sp) {
+                        used[sp.program()] = true;
+                    }
+                }
+            }
+        }
+        int[] renumber = new int[programs.size()];
+        List<Program> kept = new ArrayList<>();
+        for (int p = 0; p < programs.size(); p++) {
+            renumber[p] = kept.size();
+            if (used[p]) {
+                kept.add(programs.get(p));
+            }
+        }
+        List<Program> renumbered = kept.stream().map(prog -> new Program(prog.steps().stream()
+                .map(s -> s instanceof Step.Spawn sp ? new Step.Spawn(renumber[sp.program()]) : s).toList())).toList();
+        boolean io = renumbered.stream().flatMap(p -> p.steps().stream()).anyMatch(s -> fdOf(s) >= 0);
+        return new Scenario(io ? pairs : 0, renumbered, roots.stream().map(r -> renumber[r]).toList());
+    }
+
     /** @return the number of logical fds */
     public int fdCount() {
         return 2 * pairs;

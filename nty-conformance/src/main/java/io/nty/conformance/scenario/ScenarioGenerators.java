@@ -12,8 +12,10 @@ import org.quicktheories.impl.Constraint;
  * QuickTheories generators of scenarios, one family per group of rules.
  *
  * <p>Every choice is drawn from the randomness source with a shrink point at its simplest value
- * (fewer programs, fewer steps, fewer roots, the first step kind, the first parameter in each
- * table), so QuickTheories' draw-level shrinking turns a failing scenario into a short one.
+ * (fewer programs, fewer steps, fewer roots, the first parameter in each table), so
+ * QuickTheories' draw-level shrinking turns a failing scenario into a short one. Each step slot
+ * may also be empty, and empty is its shrink point: shrinking can delete any step, not only the
+ * last ones, and {@link Scenario#pruned()} then drops unused programs and socket pairs.
  * Parameter tables are small on purpose: repeating values such as {@code sleep 10} makes equal
  * deadlines common, which is where ordering faults hide; wait timeouts include values just below,
  * at and above one second, where NtyCo's conversion fault lives.
@@ -80,7 +82,10 @@ public final class ScenarioGenerators {
             int steps = draw(in, 0, maxSteps);
             List<Step> body = new ArrayList<>();
             for (int i = 0; i < steps; i++) {
-                body.add(step(in, kinds, pairs, p, programs));
+                Step s = step(in, kinds, pairs, p, programs);
+                if (s != null) {
+                    body.add(s);
+                }
             }
             list.add(new Program(body));
         }
@@ -89,12 +94,16 @@ public final class ScenarioGenerators {
         for (int i = 0; i < roots; i++) {
             rootList.add(draw(in, 0, programs - 1));
         }
-        return new Scenario(pairs, list, rootList);
+        return new Scenario(pairs, list, rootList).pruned();
     }
 
+    /** @return a step, or null for an empty slot (the shrink point) */
     private static Step step(RandomnessSource in, List<Kind> kinds, int pairs, int program, int programs) {
-        Kind k = kinds.get(draw(in, 0, kinds.size() - 1));
-        return switch (k) {
+        int kind = draw(in, 0, kinds.size());
+        if (kind == 0) {
+            return null;
+        }
+        return switch (kinds.get(kind - 1)) {
             case YIELD -> new Step.Yield();
             case SLEEP -> new Step.Sleep(pick(in, SLEEPS));
             case SPAWN -> program + 1 < programs ? new Step.Spawn(draw(in, program + 1, programs - 1)) : new Step.Yield();

@@ -16,6 +16,18 @@ class ScenarioTextTest {
     }
 
     @Test
+    void pruningKeepsBehaviourAndDropsWhatIsUnused() {
+        qt().withFixedSeed(11).withExamples(300).forAll(ScenarioGenerators.all()).checkAssert(s -> {
+            assertThat(s.pruned()).isEqualTo(s); // generated scenarios are already pruned
+            assertThat(Model.allowed(s.pruned())).isEqualTo(Model.allowed(s));
+        });
+        Scenario s = ScenarioText.parse("scenario 1\npairs 2\nprogram 0\nend\nprogram 1\n  spawn 2\nend\nprogram 2\n  yield\nend\n"
+                + "create 1\nrun\n");
+        assertThat(ScenarioText.format(s.pruned())).isEqualTo(
+                "scenario 1\npairs 0\nprogram 0\n  spawn 1\nend\nprogram 1\n  yield\nend\ncreate 0\nrun\n");
+    }
+
+    @Test
     void malformedTextNamesTheLine() {
         assertThatThrownBy(() -> ScenarioText.parse("scenario 1\nprogram 0\n  jump 3\nend\nrun\n"))
                 .hasMessageContaining("line 3").hasMessageContaining("unknown step 'jump'");
