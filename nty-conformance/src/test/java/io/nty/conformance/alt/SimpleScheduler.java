@@ -223,13 +223,17 @@ public final class SimpleScheduler implements Scheduler {
         }
     }
 
-    /** (c): collect ready fds, then resume their waiters if they still wait. */
+    /**
+     * (c): collect ready fds, then resume their waiters if they still wait. A virtual clock idles
+     * to the earliest deadline only if the non-blocking poll resumed nobody.
+     */
     private void pollIo() {
         List<int[]> events = new ArrayList<>();
         Poller.ReadySink sink = (fd, ev) -> events.add(new int[] {fd, ev});
         boolean somethingReady = !ready.isEmpty() || !submitted.isEmpty()
                 || (!timed.isEmpty() && timed.get(0).deadline <= clock.nanoTime());
         boolean io = !waiters.isEmpty();
+        boolean idle = false;
         if (somethingReady) {
             if (io) {
                 poller.poll(0, sink);
@@ -239,30 +243,38 @@ public final class SimpleScheduler implements Scheduler {
                 poller.poll(-1, sink);
             }
         } else if (clock.isVirtual()) {
-            if (!io || poller.poll(0, sink) == 0) {
-                clock.advanceTo(timed.get(0).deadline);
+            if (io) {
+                poller.poll(0, sink);
             }
+            idle = true;
         } else {
             poller.poll(Math.max(0, timed.get(0).deadline - clock.nanoTime()), sink);
         }
+        int resumed = 0;
         for (int[] e : events) {
             Co co = waiters.get(e[0]);
             if (co != null) {
                 timed.remove(co);
                 endWait(co, e[1]);
                 resume(co);
-            } else if (has(Fault.EVENT_WITHOUT_WAITER_WAKES_SOMEONE)) {
-                wakeStale(e[0]);
+                resumed++;
+            } else if (has(Fault.EVENT_WITHOUT_WAITER_WAKES_SOMEONE) && wakeStale(e[0])) {
+                resumed++;
             }
+        }
+        if (idle && resumed == 0) {
+            clock.advanceTo(timed.get(0).deadline);
         }
     }
 
-    private void wakeStale(int fd) {
+    private boolean wakeStale(int fd) {
         Co co = lastWaiter.get(fd);
         if (co != null && co.state == CoroutineState.SLEEPING) {
             timed.remove(co);
             resume(co);
+            return true;
         }
+        return false;
     }
 
     private void endWait(Co co, int result) {
