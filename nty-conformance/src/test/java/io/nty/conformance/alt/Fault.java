@@ -34,7 +34,9 @@ public enum Fault {
     /** Any thread may call {@code create}, {@code run} and the rest: no owner-thread check. */
     NO_OWNER_THREAD_CHECK(Rule.R5_1),
     /** {@code execute} accepts tasks after {@code close()}; they are never run. */
-    EXECUTE_ACCEPTED_AFTER_CLOSE(Rule.R5_2);
+    EXECUTE_ACCEPTED_AFTER_CLOSE(Rule.R5_2),
+    /** Coroutines are resumed on a worker thread (one at a time), not on the scheduler's thread. */
+    RESUMES_ON_ANOTHER_THREAD(Rule.R5_1);
 
     private final Rule rule;
 

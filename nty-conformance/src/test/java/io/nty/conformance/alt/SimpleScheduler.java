@@ -26,6 +26,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import jdk.internal.vm.Continuation;
 import jdk.internal.vm.ContinuationScope;
@@ -53,6 +56,8 @@ public final class SimpleScheduler implements Scheduler {
     /** Only for {@link Fault#EVENT_WITHOUT_WAITER_WAKES_SOMEONE}: the last waiter per fd. */
     private final Map<Integer, Co> lastWaiter = new HashMap<>();
     private final ConcurrentLinkedQueue<Runnable> submitted = new ConcurrentLinkedQueue<>();
+    /** Only for {@link Fault#RESUMES_ON_ANOTHER_THREAD}: where coroutines are wrongly resumed. */
+    private final ExecutorService worker;
     private Co current;
     private long nextId;
     private long nextSeq;
@@ -72,6 +77,9 @@ public final class SimpleScheduler implements Scheduler {
         this.poller = poller;
         this.handler = handler;
         this.faults = faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
+        this.worker = has(Fault.RESUMES_ON_ANOTHER_THREAD)
+                ? Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon(true).name("simple-worker").unstarted(r))
+                : null;
         SchedulerBinding.bind(this);
     }
 
@@ -290,7 +298,11 @@ public final class SimpleScheduler implements Scheduler {
         current = co;
         co.state = CoroutineState.RUNNING;
         try {
-            co.cont.run();
+            if (worker != null) {
+                runOnWorker(co.cont);
+            } else {
+                co.cont.run();
+            }
         } finally {
             current = null;
         }
@@ -308,6 +320,17 @@ public final class SimpleScheduler implements Scheduler {
                     // The rules say a failing handler must not stop the scheduler.
                 }
             }
+        }
+    }
+
+    private void runOnWorker(Continuation cont) {
+        try {
+            worker.submit(cont::run).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -423,7 +446,8 @@ public final class SimpleScheduler implements Scheduler {
     }
 
     private void checkThread(String op) {
-        if (Thread.currentThread() != owner && !has(Fault.NO_OWNER_THREAD_CHECK)) {
+        boolean onWorker = worker != null && Thread.currentThread().getName().equals("simple-worker");
+        if (Thread.currentThread() != owner && !has(Fault.NO_OWNER_THREAD_CHECK) && !onWorker) {
             throw new WrongThreadException(op + "() from thread " + Thread.currentThread().getName() + " (§5.1)");
         }
     }
@@ -452,6 +476,9 @@ public final class SimpleScheduler implements Scheduler {
         timed.clear();
         waiters.clear();
         poller.close();
+        if (worker != null) {
+            worker.shutdown();
+        }
         SchedulerBinding.unbind(this);
     }
 }
