@@ -129,6 +129,7 @@ final class ApiChecks {
         });
         if (target.has(Capability.VIRTUAL_CLOCK)) {
             ScenarioProperty.verify(rule, target.runner(), ScenarioGenerators.ordering(), TraceChecks::none,
+                    ScenarioProperty.Mode.OWN_CHECKS,
                     new Settings(target.settings().seed(), Math.max(1, target.settings().examples() / 4)));
         }
     }

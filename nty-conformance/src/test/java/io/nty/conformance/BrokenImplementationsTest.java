@@ -55,7 +55,7 @@ class BrokenImplementationsTest {
     @CsvSource({
         "CREATE_RUNS_FUNC, R3_1",
         "CREATE_RUNS_FUNC, R1_1",
-        "CREATE_RUNS_FUNC, R2_1",
+        "EXITED_COROUTINE_RUN_AGAIN, R2_1",
         "LIFO_READY_QUEUE, R3_2",
         "EXCEPTION_STOPS_SCHEDULER, R3_5",
         "SLEEP_DOES_NOT_YIELD, R3_3",

@@ -36,7 +36,9 @@ public enum Fault {
     /** {@code execute} accepts tasks after {@code close()}; they are never run. */
     EXECUTE_ACCEPTED_AFTER_CLOSE(Rule.R5_2),
     /** Coroutines are resumed on a worker thread (one at a time), not on the scheduler's thread. */
-    RESUMES_ON_ANOTHER_THREAD(Rule.R5_1);
+    RESUMES_ON_ANOTHER_THREAD(Rule.R5_1),
+    /** A coroutine whose function returned is queued once more and its function called again. */
+    EXITED_COROUTINE_RUN_AGAIN(Rule.R2_2);
 
     private final Rule rule;
 

@@ -87,7 +87,9 @@ public final class SimpleScheduler implements Scheduler {
         final long id;
         final CoroutineFunction<Object> func;
         final Object arg;
-        final Continuation cont;
+        Continuation cont;
+        /** Only for {@link Fault#EXITED_COROUTINE_RUN_AGAIN}: whether it was already run again. */
+        boolean reran;
         CoroutineState state = CoroutineState.NEW;
         Throwable failure;
         int waitFd = -1;
@@ -105,7 +107,7 @@ public final class SimpleScheduler implements Scheduler {
         }
 
         /** The entry trampoline, NtyCo's {@code _exec}: calls func(arg) once (§2.1). */
-        private void entry() {
+        void entry() {
             try {
                 func.run(arg);
             } catch (Throwable t) {
@@ -305,6 +307,13 @@ public final class SimpleScheduler implements Scheduler {
             }
         } finally {
             current = null;
+        }
+        if (co.cont.isDone() && has(Fault.EXITED_COROUTINE_RUN_AGAIN) && !co.reran && co.failure == null) {
+            co.reran = true;
+            co.cont = new Continuation(SCOPE, co::entry);
+            co.state = CoroutineState.READY;
+            makeReady(co);
+            return;
         }
         if (co.cont.isDone()) {
             co.state = CoroutineState.EXITED;
