@@ -57,6 +57,33 @@ final class TraceChecks {
         return problems;
     }
 
+    /**
+     * §1.1: new coroutines join the ready tail in creation order and the queue is FIFO, so
+     * coroutines start (for the first time) in id order.
+     */
+    static List<String> startsInIdOrder(Scenario s, Trace t) {
+        long last = -1;
+        Set<String> started = new HashSet<>();
+        for (Ev e : parse(t)) {
+            if (e.what.equals("start") && started.add(e.who)) {
+                long id = Long.parseLong(e.who);
+                if (id < last) {
+                    return List.of("coroutine " + id + " started after coroutine " + last
+                            + ", though it was created first: new coroutines must join the ready queue at its tail");
+                }
+                last = id;
+            }
+        }
+        return List.of();
+    }
+
+    /** §1.1: ids, start after create, start in id order. */
+    static List<String> creation(Scenario s, Trace t) {
+        List<String> problems = new ArrayList<>(idsInCreationOrder(s, t));
+        problems.addAll(startsInIdOrder(s, t));
+        return problems;
+    }
+
     /** §2.1: every coroutine's first event is {@code start}, and it starts exactly once. */
     static List<String> startsOnceFirst(Scenario s, Trace t) {
         List<String> problems = new ArrayList<>();
@@ -92,9 +119,25 @@ final class TraceChecks {
         return problems;
     }
 
-    /** §2.3: the handler is called once per throwing coroutine, after it threw; run() returns normally. */
+    /**
+     * §2.3: the handler is called once per throwing coroutine, after it threw; run() returns
+     * normally; and the others run on: every coroutine created starts and runs to its end.
+     */
     static List<String> handlerOncePerThrow(Scenario s, Trace t) {
         List<String> problems = new ArrayList<>(runReturns(s, t));
+        Set<String> created = new HashSet<>();
+        Set<String> ended = new HashSet<>();
+        for (Ev e : parse(t)) {
+            if (e.what.equals("created")) {
+                created.add(e.args[0]);
+            } else if (e.what.equals("exit") || e.what.equals("throw")) {
+                ended.add(e.who);
+            }
+        }
+        created.removeAll(ended);
+        if (!created.isEmpty()) {
+            problems.add("coroutines " + created + " never ran to their end; a failing coroutine must not stop the others");
+        }
         Map<String, Integer> thrown = new HashMap<>();
         Map<String, Integer> handled = new HashMap<>();
         for (Ev e : parse(t)) {
@@ -152,6 +195,74 @@ final class TraceChecks {
                     problems.add("coroutine " + e.who + " " + verb + " " + ms + " ms at " + b.t + " ms but resumed at "
                             + e.t + " ms" + (e.t == b.t ? ": sleep(ms > 0) did not suspend at all" : ""));
                 }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * §4.1: a wait is refused ({@code busy}) exactly when another coroutine is waiting on that fd,
+     * and a refused wait does not suspend (its refusal is the very next event).
+     */
+    static List<String> busyExactlyWhenAnotherWaits(Scenario s, Trace t) {
+        List<String> problems = new ArrayList<>();
+        List<Ev> evs = parse(t);
+        Map<String, String> waitingOn = new HashMap<>();
+        Map<String, String> fdOf = new HashMap<>();
+        for (int i = 0; i < evs.size(); i++) {
+            Ev e = evs.get(i);
+            if (fdOf.containsKey(e.who)) {
+                waitingOn.remove(fdOf.remove(e.who)); // the outcome of a suspended wait
+            }
+            if (!e.what.equals("wait")) {
+                continue;
+            }
+            String fd = e.args[0];
+            Ev next = i + 1 < evs.size() ? evs.get(i + 1) : null;
+            String holder = waitingOn.get(fd);
+            if (next != null && next.who.equals(e.who) && next.what.equals("busy")) {
+                if (holder == null) {
+                    problems.add("coroutine " + e.who + " was refused fd " + fd + " at " + e.t + " ms though nobody waited on it");
+                }
+            } else if (next != null && next.who.equals(e.who) && next.what.equals("ebadf")) {
+                continue;
+            } else if (holder != null) {
+                problems.add("coroutine " + e.who + " was allowed to wait on fd " + fd + " at " + e.t
+                        + " ms while coroutine " + holder + " waited on it; the second waiter must get a clear error");
+            } else {
+                waitingOn.put(fd, e.who);
+                fdOf.put(e.who, fd);
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * §4.2: nobody is woken by an fd it does not wait on: no sleeper wakes before its deadline,
+     * and a wait ends {@code ready} only on an fd that something made readable (a send from the
+     * peer, or the peer closed).
+     */
+    static List<String> noWakeWithoutWaiter(Scenario s, Trace t) {
+        List<String> problems = new ArrayList<>(sleepsAtLeast(s, t));
+        Set<Integer> madeReadable = new HashSet<>();
+        Map<String, Integer> waitingFd = new HashMap<>();
+        for (Ev e : parse(t)) {
+            switch (e.what) {
+                case "send" -> {
+                    if (e.args[1].equals("ok")) {
+                        madeReadable.add(Scenario.peerOf(Integer.parseInt(e.args[0])));
+                    }
+                }
+                case "close" -> madeReadable.add(Scenario.peerOf(Integer.parseInt(e.args[0])));
+                case "wait" -> waitingFd.put(e.who, Integer.parseInt(e.args[0]));
+                case "ready" -> {
+                    Integer fd = waitingFd.remove(e.who);
+                    if (fd != null && !madeReadable.contains(fd)) {
+                        problems.add("coroutine " + e.who + " was woken 'ready' on fd " + fd + " at " + e.t
+                                + " ms, but nothing ever made fd " + fd + " readable");
+                    }
+                }
+                default -> waitingFd.remove(e.who);
             }
         }
         return problems;

@@ -60,6 +60,7 @@ class BrokenImplementationsTest {
         "EXCEPTION_STOPS_SCHEDULER, R3_5",
         "SLEEP_DOES_NOT_YIELD, R3_3",
         "SECOND_WAITER_REPLACES_FIRST, R4_3",
+        "EVENT_WITHOUT_WAITER_WAKES_SOMEONE, R4_3",
     })
     void suiteAlsoFailsTheOtherRulesAFaultBreaks(Fault fault, Rule rule) {
         Target target = Target.of(new SimpleProvider(Set.of(fault)), new Settings(SEED, 300));

@@ -53,5 +53,7 @@ class StaleEventTest {
         assertThat(t.events()).contains("10 0 woke");
         assertThat(Model.check(t, SCENARIO)).get().asString().contains("expected '60 1 timeout' but was '10 0 woke'");
         assertThat(t.violations()).extracting(Trace.Violation::rule).contains(Rule.R4_2);
+        assertThat(TraceChecks.noWakeWithoutWaiter(SCENARIO, t)).as("§4.2's own check, without the poller's help")
+                .containsExactly("coroutine 0 slept 100 ms at 5 ms but resumed at 10 ms");
     }
 }
