@@ -12,8 +12,8 @@
 #include <stdlib.h>
 #include <time.h>
 
-#define ROUNDS 31
-#define ITERATIONS 500000L
+#define ROUNDS 51
+#define ITERATIONS 200000L
 
 static nty_ctx main_ctx;
 static nty_coroutine *pong;
