@@ -27,6 +27,9 @@ public final class TestNatives {
 
         /** @return the calling thread's MXCSR (bits 0-31) and x87 control word (bits 32-47) */
         long nty_test_thread_fpenv();
+
+        /** The public yield, resolved through the helpers' dependency on libntyswitch.so. */
+        int nty_coroutine_yield();
     }
 
     private static Helpers helpers;
