@@ -8,12 +8,13 @@
 #define _GNU_SOURCE
 #include "nty_switch_internal.h"
 
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
-#define ROUNDS 51
-#define ITERATIONS 200000L
+#define ROUNDS 101
+#define ITERATIONS 50000L
 
 static nty_ctx main_ctx;
 static nty_coroutine *pong;
@@ -66,8 +67,18 @@ static double round_api(nty_coroutine *co) {
     return (now_ns() - start) / ITERATIONS;
 }
 
+/* Stay on one CPU: a migration mid-round would measure cold caches, not the switch. */
+static void pin_to_current_cpu(void) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(sched_getcpu(), &set);
+    sched_setaffinity(0, sizeof set, &set);
+}
+
 int main(void) {
     double raw[ROUNDS], api[ROUNDS];
+
+    pin_to_current_cpu();
 
     pong = nty_coroutine_create(pong_raw, NULL, 0);
     nty_coroutine *api_co = nty_coroutine_create(pong_api, NULL, 0);
