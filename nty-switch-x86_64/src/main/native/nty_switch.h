@@ -36,7 +36,7 @@ extern "C" {
 #define NTY_IO_ERROR  0x008
 #define NTY_IO_HANGUP 0x010
 
-/* Stack size used when 0 is passed to nty_coroutine_create: NtyCo's 128 KiB. */
+/* Stack size used when 0 is passed to nty_coroutine_create. */
 #define NTY_DEFAULT_STACK_SIZE (128 * 1024)
 
 /* Life cycle of a coroutine. */
