@@ -16,8 +16,9 @@
 /* The coroutine whose stack this thread runs on (NULL on the thread's own stack). */
 static __thread nty_coroutine *current_co;
 
-void nty_exec_returned(void);
-void nty_exec_returned_abort(void) __attribute__((noreturn));
+/* Internal to the library: not part of its dynamic symbol table. */
+__attribute__((visibility("hidden"))) void nty_exec_returned(void);
+__attribute__((visibility("hidden"), noreturn)) void nty_exec_returned_abort(void);
 
 static int is_coroutine(const nty_coroutine *co) {
     return co != NULL && co->magic == NTY_COROUTINE_MAGIC;

@@ -119,6 +119,10 @@ const nty_request *nty_coroutine_request(const nty_coroutine *co);
  * it is on the CPU). co must not be used afterwards. */
 int nty_coroutine_free(nty_coroutine *co);
 
+/* A ready-made entry for benchmarks and demos: yields (NTY_REQ_YIELD) until the int64_t that
+ * arg points to, decremented at each yield, reaches 0, then returns; forever if arg is NULL. */
+void nty_yield_loop(void *arg);
+
 #ifdef __cplusplus
 }
 #endif

@@ -59,13 +59,14 @@ nty_switch:
  * misaligned for a C call: realign before reporting.
  */
         .globl  nty_exec_returned
+        .hidden nty_exec_returned
         .type   nty_exec_returned, @function
         .p2align 4
 nty_exec_returned:
         .cfi_startproc
         .cfi_undefined rip
         andq    $-16, %rsp
-        call    nty_exec_returned_abort@PLT
+        call    nty_exec_returned_abort
         ud2
         .cfi_endproc
         .size   nty_exec_returned, .-nty_exec_returned

@@ -59,6 +59,19 @@ public record NativeEntry(long address, String name) {
     }
 
     /**
+     * Finds an entry function exported by the switch library itself, such as
+     * {@code nty_yield_loop} (see {@code nty_switch.h}).
+     *
+     * @param symbol the function's symbol
+     * @return the entry
+     * @throws IllegalArgumentException if the library has no such symbol
+     * @throws io.nty.api.ContextSwitchUnavailableException if the switch library is unavailable
+     */
+    public static NativeEntry inSwitchLibrary(String symbol) {
+        return new NativeEntry(NtySwitch.symbolAddress(symbol), symbol);
+    }
+
+    /**
      * @param address the function's address
      * @return an entry named after its address
      */

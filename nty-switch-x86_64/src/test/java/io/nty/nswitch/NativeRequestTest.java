@@ -41,6 +41,19 @@ class NativeRequestTest {
     }
 
     @Test
+    void rule3_2_theBuiltInYieldLoopYieldsItsCountThenExits() {
+        Pointer remaining = TestNatives.words(1);
+        remaining.putLong(0, 3);
+        NativeEntry loop = NativeEntry.inSwitchLibrary("nty_yield_loop");
+        try (NativeContext ctx = NativeContext.create(loop, remaining.address())) {
+            for (int i = 0; i < 3; i++) {
+                assertThat(ctx.resume()).isEqualTo(NativeRequest.YIELD);
+            }
+            assertThat(ctx.resume()).isEqualTo(NativeRequest.EXIT);
+        }
+    }
+
+    @Test
     void rule3_2_sleepZeroIsAPlainYield() {
         Pointer sleeper = TestNatives.words(5);
         try (NativeContext ctx = NativeContext.create(TestNatives.entry("nty_test_sleep"), sleeper.address())) {
