@@ -13,8 +13,16 @@ final class NativePlatform {
 
     /** @return this JVM's platform as {@code os-arch}, with the arch names normalised */
     static String current() {
-        return os(System.getProperty("os.name", "unknown")) + "-"
-                + arch(System.getProperty("os.arch", "unknown"));
+        return of(System.getProperty("os.name", "unknown"), System.getProperty("os.arch", "unknown"));
+    }
+
+    /**
+     * @param osName a value of {@code os.name}
+     * @param osArch a value of {@code os.arch}
+     * @return the platform name, e.g. {@code linux-x86_64} for Linux on amd64
+     */
+    static String of(String osName, String osArch) {
+        return os(osName) + "-" + arch(osArch);
     }
 
     /** @return the class path resource that holds the library for {@code platform} */
