@@ -136,11 +136,6 @@ void nty_exec_returned_abort(void) {
     abort();
 }
 
-static int running_in_chain(const nty_coroutine *co) {
-    /* co runs if it is current or if it resumed (directly or not) the current coroutine. */
-    return co->state == NTY_CO_RUNNING;
-}
-
 int nty_coroutine_resume(nty_coroutine *co) {
     if (!is_coroutine(co)) {
         return NTY_ERR_BADCO;
@@ -148,7 +143,9 @@ int nty_coroutine_resume(nty_coroutine *co) {
     if (co->state == NTY_CO_EXITED) {
         return NTY_ERR_EXITED;
     }
-    if (running_in_chain(co)) {
+    if (co->state == NTY_CO_RUNNING) {
+        /* It is current, or it resumed (directly or not) the current coroutine: its saved
+         * context is stale, and switching to it would resume the wrong frame. */
         return NTY_ERR_RUNNING;
     }
     co->state = NTY_CO_RUNNING;

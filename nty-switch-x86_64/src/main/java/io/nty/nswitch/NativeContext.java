@@ -50,6 +50,10 @@ public final class NativeContext implements AutoCloseable {
     /**
      * Creates a NEW context with the default stack (128 KiB plus a guard page); see
      * {@link #create(NativeEntry, long, long)}.
+     *
+     * @param entry the C function to run
+     * @param argument its {@code void *} argument, as a 64-bit value
+     * @return the context
      */
     public static NativeContext create(NativeEntry entry, long argument) {
         return create(entry, argument, 0);
@@ -244,8 +248,17 @@ public final class NativeContext implements AutoCloseable {
             case REQ_WAIT -> new NativeRequest.Await(memory.getInt(lib.layout.requestFd()),
                     memory.getInt(lib.layout.requestEvents()), memory.getLong(lib.layout.requestMillis()));
             case REQ_EXIT -> NativeRequest.EXIT;
-            default -> throw new NativeContextException("native coroutine " + this
-                    + " refused to resume or left an unknown request: code " + kind);
+            default -> throw new NativeContextException("nty_coroutine_resume refused native coroutine "
+                    + this + ": " + describeError(kind));
+        };
+    }
+
+    private static String describeError(int code) {
+        return switch (code) {
+            case -1 -> "not a live coroutine (NTY_ERR_BADCO)";
+            case -2 -> "it has exited and is never resumed again (NTY_ERR_EXITED, §2.2)";
+            case -3 -> "it is running (NTY_ERR_RUNNING)";
+            default -> "unknown result " + code;
         };
     }
 

@@ -22,6 +22,10 @@ public final class NativeCoroutines {
      * Creates a coroutine in {@code scheduler} that runs the native function {@code entry}
      * with {@code argument} on a default-sized native stack.
      *
+     * @param scheduler the scheduler; this must be called on its thread
+     * @param entry the C function {@code void func(void *arg)}
+     * @param argument its argument
+     * @return the (Java) coroutine that hosts the native one
      * @see #create(Scheduler, NativeEntry, long, long)
      */
     public static Coroutine create(Scheduler scheduler, NativeEntry entry, long argument) {

@@ -9,7 +9,7 @@ package io.nty.nswitch;
 public enum NativeState {
     /** Created, never resumed: its function has not started. */
     NEW,
-    /** Yielded; {@link NativeContext#request()} says what it asked for. */
+    /** Yielded; {@link NativeContext#lastRequest()} says what it asked for. */
     SUSPENDED,
     /** On the CPU: it, or a native coroutine it resumed, is running. */
     RUNNING,
