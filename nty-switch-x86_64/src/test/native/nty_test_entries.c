@@ -206,3 +206,27 @@ uint64_t nty_test_thread_fpenv(void) {
     return (uint64_t) read_mxcsr() | ((uint64_t) read_fpucw() << 32);
 }
 
+
+/* Misuse from native code: a coroutine resumes itself, then a coroutine it created resumes it
+ * (its resumer); both must be refused with NTY_ERR_RUNNING, without switching. */
+struct self_resume {
+    int64_t self_result;
+    int64_t child_result;
+    nty_coroutine *parent;
+};
+
+static void resume_parent(void *arg) {
+    struct self_resume *r = arg;
+    r->child_result = nty_coroutine_resume(r->parent);
+}
+
+void nty_test_resume_running(void *arg) {
+    struct self_resume *r = arg;
+    r->self_result = nty_coroutine_resume(nty_coroutine_current());
+    r->parent = nty_coroutine_current();
+    nty_coroutine *child = nty_coroutine_create(resume_parent, r, 0);
+    if (child != NULL) {
+        nty_coroutine_resume(child);
+        nty_coroutine_free(child);
+    }
+}

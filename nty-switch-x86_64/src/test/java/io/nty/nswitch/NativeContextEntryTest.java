@@ -107,6 +107,17 @@ class NativeContextEntryTest {
     }
 
     @Test
+    void resumingARunningCoroutineFromNativeCodeIsRefusedWithoutSwitching() {
+        Pointer result = TestNatives.words(3);
+        try (NativeContext ctx = NativeContext.create(TestNatives.entry("nty_test_resume_running"), result.address())) {
+            assertThat(ctx.resume()).isEqualTo(NativeRequest.EXIT);
+        }
+        assertThat(result.getLong(0)).as("resume itself: NTY_ERR_RUNNING").isEqualTo(-3);
+        assertThat(result.getLong(8)).as("a nested coroutine resumes its resumer: NTY_ERR_RUNNING")
+                .isEqualTo(-3);
+    }
+
+    @Test
     void badInputIsRefusedWithAClearException() {
         NativeEntry entry = TestNatives.entry("nty_test_record");
         assertThatThrownBy(() -> NativeContext.create(null, 0)).isInstanceOf(NullPointerException.class)
