@@ -63,7 +63,7 @@ enum nty_request_kind {
 #define NTY_WAIT_FAILED (-3)  /* the resumer could not carry out the wait (bad fd, no poller) */
 
 /* Errors (negative returns). */
-#define NTY_ERR_BADCO (-1)   /* NULL, freed or not a coroutine */
+#define NTY_ERR_BADCO (-1)   /* NULL or not a coroutine; a freed one while its memory is not reused */
 #define NTY_ERR_EXITED (-2)  /* the coroutine has exited; it is never resumed again */
 #define NTY_ERR_RUNNING (-3) /* the coroutine is running: resuming itself or one of its resumers */
 #define NTY_ERR_NOTCO (-4)   /* a yield-type call outside any coroutine */

@@ -36,6 +36,8 @@ public final class NativeCoroutines {
      * Creates a coroutine in {@code scheduler} that runs the native function {@code entry}:
      * the native stack is mapped now (so failures surface here), the native function starts
      * on the coroutine's first resume (§2.1), and the stack is freed when it exits (§2.2).
+     * If the scheduler is closed first, the abandoned native context is freed once the
+     * coroutine becomes unreachable (see {@link NativeContext}).
      *
      * @param scheduler the scheduler; this must be called on its thread
      * @param entry the C function {@code void func(void *arg)}
