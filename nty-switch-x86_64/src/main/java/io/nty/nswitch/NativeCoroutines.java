@@ -43,7 +43,9 @@ public final class NativeCoroutines {
      * @param entry the C function {@code void func(void *arg)}
      * @param argument its argument
      * @param stackSize the native stack in bytes, 0 for the default
-     * @return the (Java) coroutine that hosts the native one
+     * @return the (Java) coroutine that hosts the native one; its
+     *         {@link Coroutine#argument() argument} is the {@link NativeContext}, for
+     *         inspection only — resuming it from elsewhere would bypass the scheduler
      * @throws io.nty.api.ContextSwitchUnavailableException if the native switch is unavailable
      * @throws io.nty.api.WrongThreadException if called from another thread than the scheduler's
      * @throws io.nty.api.SchedulerClosedException if the scheduler is closed
