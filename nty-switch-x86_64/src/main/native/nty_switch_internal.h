@@ -32,6 +32,9 @@ typedef struct nty_ctx {
 #define NTY_COROUTINE_MAGIC 0x6e7479636f726f75ULL /* "ntycorou" */
 
 struct nty_coroutine {
+    /* Deliberately not the first field: then &co->ctx != co, and nty_exec can only receive co
+     * through the rdi slot. (NtyCo gets it by the accident of ctx being first; see docs.) */
+    uint64_t magic;     /* NTY_COROUTINE_MAGIC while allocated */
     nty_ctx ctx;        /* this coroutine's registers while it is not running */
     nty_ctx caller;     /* the resumer's registers while this coroutine runs */
     nty_func func;
@@ -43,7 +46,6 @@ struct nty_coroutine {
     void *map_base;     /* mmap'd region: guard page, then stack; NULL once unmapped */
     size_t map_size;
     size_t guard_size;
-    uint64_t magic;     /* NTY_COROUTINE_MAGIC while allocated */
 };
 
 /* Saves the running registers into *cur and continues the context in *next. Returns (into the

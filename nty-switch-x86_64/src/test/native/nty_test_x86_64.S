@@ -61,4 +61,29 @@ nty_test_hold_registers:
         .cfi_endproc
         .size   nty_test_hold_registers, .-nty_test_hold_registers
 
+/* nty_test_exec_spy: a test puts this in a NEW context's resume address instead of nty_exec.
+ * It records rdi and (rsp + 8) % 16 at the trampoline's entry into nty_test_exec_seen[0..1],
+ * then continues into the real nty_exec with registers and stack untouched (a tail jump). */
+        .globl  nty_test_exec_spy
+        .type   nty_test_exec_spy, @function
+        .p2align 4
+nty_test_exec_spy:
+        .cfi_startproc
+        movq    nty_test_exec_seen@GOTPCREL(%rip), %rax
+        movq    %rdi, 0(%rax)
+        leaq    8(%rsp), %rcx
+        andq    $15, %rcx
+        movq    %rcx, 8(%rax)
+        jmp     nty_exec@PLT
+        .cfi_endproc
+        .size   nty_test_exec_spy, .-nty_test_exec_spy
+
+        .bss
+        .globl  nty_test_exec_seen
+        .type   nty_test_exec_seen, @object
+        .p2align 3
+nty_test_exec_seen:
+        .zero   16
+        .size   nty_test_exec_seen, 16
+
         .section .note.GNU-stack,"",@progbits

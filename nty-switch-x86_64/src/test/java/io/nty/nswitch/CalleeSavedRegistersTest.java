@@ -21,7 +21,7 @@ class CalleeSavedRegistersTest {
     private static final int COMPLETED = 56;
     private static final int MISMATCHES = 64;
     private static final int SEEN = 72;
-    /** byte offset of rbx inside the saved context (nty_switch_x86_64.S) */
+    /** byte offset of rbx from the start of the saved context (nty_switch_x86_64.S) */
     private static final int CTX_RBX = 24;
 
     @BeforeEach
@@ -81,10 +81,15 @@ class CalleeSavedRegistersTest {
     }
 
     private static long readSavedRbx(NativeContext ctx) {
-        return Pointer.wrap(jnr.ffi.Runtime.getSystemRuntime(), ctx.address()).getLong(CTX_RBX);
+        return Pointer.wrap(jnr.ffi.Runtime.getSystemRuntime(), ctx.address()).getLong(savedRbxOffset());
     }
 
     private static void writeSavedRbx(NativeContext ctx, long value) {
-        Pointer.wrap(jnr.ffi.Runtime.getSystemRuntime(), ctx.address()).putLong(CTX_RBX, value);
+        Pointer.wrap(jnr.ffi.Runtime.getSystemRuntime(), ctx.address()).putLong(savedRbxOffset(), value);
+    }
+
+    /** The saved context starts at its rsp field, wherever the coroutine struct puts it. */
+    private static long savedRbxOffset() {
+        return NtySwitch.loaded().layout.rsp() + CTX_RBX;
     }
 }

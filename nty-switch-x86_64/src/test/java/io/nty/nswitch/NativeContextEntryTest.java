@@ -34,6 +34,30 @@ class NativeContextEntryTest {
         }
     }
 
+    /**
+     * Observes the first switch itself: the saved resume address is pointed at a spy that
+     * records rdi and the stack alignment at its first instruction, then continues into
+     * nty_exec — so rdi is checked in the register, not only in the saved slot.
+     */
+    @Test
+    void rule2_4_firstResumeEntersTheTrampolineWithTheCoroutineInRdi() {
+        Pointer record = TestNatives.words(4);
+        Pointer seen = Pointer.wrap(jnr.ffi.Runtime.getSystemRuntime(),
+                TestNatives.dataSymbol("nty_test_exec_seen"));
+        seen.putLong(0, 0);
+        seen.putLong(8, -1);
+        try (NativeContext ctx = NativeContext.create(TestNatives.entry("nty_test_record"), record.address())) {
+            Pointer.wrap(jnr.ffi.Runtime.getSystemRuntime(), ctx.address())
+                    .putLong(NtySwitch.loaded().layout.rip(), TestNatives.entry("nty_test_exec_spy").address());
+
+            assertThat(ctx.resume()).isEqualTo(NativeRequest.EXIT);
+
+            assertThat(seen.getLong(0)).as("rdi at trampoline entry").isEqualTo(ctx.address());
+            assertThat(seen.getLong(8)).as("(rsp + 8) %% 16 at trampoline entry").isZero();
+            assertThat(record.getLong(CALLS)).as("nty_exec then ran func once").isEqualTo(1);
+        }
+    }
+
     @Test
     void rule2_4_initialStackPointerIsInsideTheStackAndAlignedForAnEntryReachedByCall() {
         try (NativeContext ctx = NativeContext.create(TestNatives.entry("nty_test_record"), 0, 64 * 1024)) {

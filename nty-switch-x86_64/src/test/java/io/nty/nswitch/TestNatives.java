@@ -72,6 +72,11 @@ public final class TestNatives {
         return helpers;
     }
 
+    /** @return the address of a data symbol of the test helpers, e.g. nty_test_exec_seen */
+    static long dataSymbol(String symbol) {
+        return entry(symbol).address();
+    }
+
     /** @return zeroed native memory of {@code words} 8-byte slots; keep it reachable while used */
     static Pointer words(int words) {
         return Memory.allocateDirect(Runtime.getSystemRuntime(), words * 8L, true);
