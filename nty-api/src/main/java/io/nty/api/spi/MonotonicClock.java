@@ -11,15 +11,24 @@ public interface MonotonicClock {
     long nanoTime();
 
     /**
-     * Called when the scheduler has nothing to run before {@code deadlineNanos}.
-     *
-     * @param deadlineNanos the earliest deadline, in this clock's time
-     * @return how many nanoseconds the scheduler should block in its poller before the deadline
-     *         is reached: the real remaining time for a real clock, 0 for a virtual clock that
-     *         has just moved itself to the deadline
+     * @return whether this clock is virtual: it moves only when told to, and a scheduler that
+     *         has nothing to do before its earliest deadline moves it there with
+     *         {@link #advanceTo} instead of blocking
      */
-    default long idleUntil(long deadlineNanos) {
-        return Math.max(0, deadlineNanos - nanoTime());
+    default boolean isVirtual() {
+        return false;
+    }
+
+    /**
+     * Moves a virtual clock forward to {@code nanos}, or leaves it if it is already past. Called by
+     * a scheduler only when no coroutine is ready and no IO is ready: virtual time jumps only over
+     * idle time, so it never overtakes events that were already due.
+     *
+     * @param nanos the time to move to
+     * @throws UnsupportedOperationException if this clock is not virtual
+     */
+    default void advanceTo(long nanos) {
+        throw new UnsupportedOperationException("a real clock cannot be moved: " + this);
     }
 
     /** @return the system's monotonic clock, {@link System#nanoTime()} */

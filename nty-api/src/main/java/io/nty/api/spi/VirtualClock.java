@@ -5,8 +5,8 @@ import java.time.Duration;
 /**
  * A clock that moves only when told to, or when its scheduler would otherwise idle.
  *
- * <p>When a scheduler has nothing to run before its earliest deadline it calls
- * {@link #idleUntil}, and this clock jumps straight to that deadline: a test that sleeps for
+ * <p>When a scheduler has nothing to run and no IO ready before its earliest deadline it calls
+ * {@link #advanceTo}, and this clock jumps straight to that deadline: a test that sleeps for
  * hours finishes in microseconds, and the order of wake-ups is exactly the order of deadlines.
  * Starts at 0. Thread-safe: a test thread may {@link #advance} it while a scheduler reads it.
  */
@@ -25,11 +25,15 @@ public final class VirtualClock implements MonotonicClock {
     }
 
     @Override
-    public synchronized long idleUntil(long deadlineNanos) {
-        if (deadlineNanos > now) {
-            now = deadlineNanos;
+    public boolean isVirtual() {
+        return true;
+    }
+
+    @Override
+    public synchronized void advanceTo(long nanos) {
+        if (nanos > now) {
+            now = nanos;
         }
-        return 0;
     }
 
     /**

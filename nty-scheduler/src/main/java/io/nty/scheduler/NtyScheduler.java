@@ -1,0 +1,450 @@
+package io.nty.scheduler;
+
+import io.nty.api.Coroutine;
+import io.nty.api.CoroutineExceptionHandler;
+import io.nty.api.CoroutineFunction;
+import io.nty.api.CoroutinePinnedException;
+import io.nty.api.CoroutineState;
+import io.nty.api.FdBusyException;
+import io.nty.api.FdClosedException;
+import io.nty.api.IoEvents;
+import io.nty.api.NotInCoroutineException;
+import io.nty.api.Scheduler;
+import io.nty.api.SchedulerClosedException;
+import io.nty.api.WaitTimeoutException;
+import io.nty.api.WrongThreadException;
+import io.nty.api.spi.ContextSwitch;
+import io.nty.api.spi.MonotonicClock;
+import io.nty.api.spi.Poller;
+import io.nty.api.spi.SchedulerBinding;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The reference scheduler: NtyCo's {@code nty_schedule} and {@code nty_schedule_run} on the JVM.
+ *
+ * <p>Build one on the thread that will run it, with {@link #create()} or {@link #builder()}; it
+ * binds itself to that thread (§5.1) until {@link #close()}. Coroutine contexts switch through
+ * {@link ContinuationSwitch}. The IO poller is the highest-priority {@link
+ * io.nty.api.spi.PollerProvider} on the class path (epoll, from {@code nty-socket}), or a
+ * {@link ParkingPoller} that waits on no fds.
+ *
+ * <p>See {@link Scheduler} for the contract of each method; the rules it cites are implemented
+ * here as: §1.1 {@link #create}; §2.1–2.3 {@link ScheduledCoroutine#run()} and {@link #resume};
+ * §3.3 {@link #round()}; §3.5 {@link #run()}; §4.1–4.3 {@link #await}, {@link #fdClosed} and
+ * {@link #onReady}.
+ */
+public final class NtyScheduler implements Scheduler {
+
+    /*
+     * Invariants, all maintained on the owner thread:
+     * - a coroutine is in at most one of: the ready queue, `current`; and a WAITING coroutine
+     *   with a timeout is in both the wait table and the sleep queue;
+     * - state READY or NEW <=> in the ready queue; SLEEPING => in the sleep queue; WAITING <=>
+     *   in the wait table, with its fd armed in the poller;
+     * - `current` is non-null exactly while a coroutine's context is running;
+     * - `running` is true exactly while run() is on the stack.
+     * Only `submitted` and `closed` are touched by other threads.
+     */
+
+    private static final CoroutineFunction<Runnable> RUN_TASK = Runnable::run;
+
+    private final Thread owner;
+    private final String name;
+    private final MonotonicClock clock;
+    private final Poller poller;
+    private final ContextSwitch contextSwitch;
+    private final CoroutineExceptionHandler exceptionHandler;
+
+    private final ReadyQueue ready = new ReadyQueue();
+    private final SleepQueue sleepers = new SleepQueue();
+    private final WaitTable waiters = new WaitTable();
+    private final ConcurrentLinkedQueue<Runnable> submitted = new ConcurrentLinkedQueue<>();
+    private final Poller.ReadySink readySink = this::onReady;
+
+    private long nextId;
+    private long nextSleepSequence;
+    private ScheduledCoroutine current;
+    private boolean running;
+    private volatile boolean closed;
+
+    NtyScheduler(NtySchedulerBuilder builder) {
+        this.owner = Thread.currentThread();
+        this.name = builder.name != null ? builder.name : "nty-scheduler@" + owner.getName();
+        this.clock = builder.clock;
+        this.contextSwitch = builder.contextSwitch != null ? builder.contextSwitch : ContinuationSwitch.create();
+        this.exceptionHandler = builder.exceptionHandler;
+        SchedulerBinding.bind(this);
+        try {
+            this.poller = builder.poller != null ? builder.poller : Pollers.openDefault(owner);
+        } catch (RuntimeException e) {
+            SchedulerBinding.unbind(this);
+            throw e;
+        }
+    }
+
+    /**
+     * @return a scheduler for the calling thread with the system clock, the default poller and a
+     *         handler that logs failures
+     * @throws IllegalStateException if the calling thread already has an open scheduler (§5.1)
+     * @throws io.nty.api.ContextSwitchUnavailableException if the JVM lacks the flag the
+     *         continuation switch needs, naming it
+     */
+    public static NtyScheduler create() {
+        return builder().build();
+    }
+
+    /** @return a builder for a scheduler owned by the thread that calls {@code build()} */
+    public static NtySchedulerBuilder builder() {
+        return new NtySchedulerBuilder();
+    }
+
+    // ---------------------------------------------------------------- §1 create
+
+    @Override
+    public <T> Coroutine create(CoroutineFunction<? super T> func, T arg) {
+        Objects.requireNonNull(func, "func must not be null");
+        checkOwnerAndOpen("create");
+        ScheduledCoroutine co = new ScheduledCoroutine(nextId++, this, func, arg);
+        co.context = contextSwitch.newContext(co);
+        ready.addLast(co);
+        return co;
+    }
+
+    @Override
+    public void execute(Runnable task) {
+        Objects.requireNonNull(task, "task must not be null");
+        if (closed) {
+            throw new RejectedExecutionException(this + " is closed");
+        }
+        submitted.add(task);
+        poller.wakeup();
+    }
+
+    // ---------------------------------------------------------------- §3 run
+
+    @Override
+    public void run() {
+        checkOwnerAndOpen("run");
+        if (running) {
+            throw new IllegalStateException("run() re-entered: " + this + " is already running"
+                    + (current != null ? " (called from " + current + ")" : ""));
+        }
+        running = true;
+        try {
+            while (true) {
+                createSubmitted();
+                if (ready.isEmpty() && sleepers.isEmpty() && waiters.size() == 0) {
+                    return; // §3.5
+                }
+                round();
+            }
+        } finally {
+            running = false;
+        }
+    }
+
+    /** One scheduling round, §3.3: (a) expired sleepers, (b) the ready snapshot, (c) IO. */
+    private void round() {
+        resumeExpired();
+        for (int n = ready.size(); n > 0; n--) {
+            resume(ready.pollFirst());
+        }
+        pollIo();
+    }
+
+    private void resumeExpired() {
+        if (sleepers.isEmpty()) {
+            return;
+        }
+        long now = clock.nanoTime();
+        ScheduledCoroutine co;
+        while ((co = sleepers.peek()) != null && co.deadline <= now) {
+            sleepers.poll();
+            if (co.state == CoroutineState.WAITING) {
+                endWait(co, ScheduledCoroutine.WAIT_TIMED_OUT);
+            }
+            resume(co);
+        }
+    }
+
+    /**
+     * Step (c): poll IO without blocking if anything is ready, else until the earliest deadline,
+     * else (only waiters left) until readiness. With a virtual clock, IO that is already ready
+     * is taken first and only an idle scheduler moves the clock to the earliest deadline.
+     */
+    private void pollIo() {
+        boolean io = waiters.size() > 0;
+        if (!ready.isEmpty() || !submitted.isEmpty()) {
+            if (io) {
+                poller.poll(0, readySink);
+            }
+            return;
+        }
+        ScheduledCoroutine next = sleepers.peek();
+        if (next == null) {
+            if (io) {
+                poller.poll(-1, readySink);
+            }
+            return; // without waiters, nothing is left: run() returns (§3.5)
+        }
+        if (clock.isVirtual()) {
+            if (!io || poller.poll(0, readySink) == 0) {
+                clock.advanceTo(next.deadline);
+            }
+            return;
+        }
+        long remaining = next.deadline - clock.nanoTime();
+        if (remaining > 0 || io) {
+            poller.poll(Math.max(0, remaining), readySink);
+        }
+    }
+
+    /** Step (c): a ready fd resumes its waiter; readiness with no waiter wakes nobody (§4.2). */
+    private void onReady(int fd, int events) {
+        ScheduledCoroutine co = waiters.get(fd);
+        if (co == null) {
+            return;
+        }
+        sleepers.remove(co);
+        endWait(co, events);
+        resume(co);
+    }
+
+    private void endWait(ScheduledCoroutine co, int result) {
+        waiters.remove(co.waitFd);
+        poller.disarm(co.waitFd);
+        co.waitResult = result;
+    }
+
+    private void resume(ScheduledCoroutine co) {
+        current = co;
+        co.state = CoroutineState.RUNNING;
+        boolean finished;
+        try {
+            finished = co.context.resume();
+        } finally {
+            current = null;
+        }
+        if (finished) {
+            exited(co);
+        }
+    }
+
+    /** §2.2: EXITED, context freed; §2.3: a failure reaches the handler, the others run on. */
+    private void exited(ScheduledCoroutine co) {
+        co.state = CoroutineState.EXITED;
+        co.context = null;
+        Throwable failure = co.failure;
+        if (failure != null) {
+            co.failure = null;
+            try {
+                exceptionHandler.uncaught(co, failure);
+            } catch (Throwable handlerFailure) {
+                LoggingExceptionHandler.logHandlerFailure(co, failure, handlerFailure);
+            }
+        }
+    }
+
+    private void createSubmitted() {
+        Runnable task;
+        while ((task = submitted.poll()) != null) {
+            create(RUN_TASK, task);
+        }
+    }
+
+    // ---------------------------------------------------------------- coroutine side
+
+    @Override
+    public Optional<Coroutine> current() {
+        checkOwner("current");
+        return Optional.ofNullable(current);
+    }
+
+    @Override
+    public void yieldNow() {
+        ScheduledCoroutine co = requireCoroutine("yield");
+        co.state = CoroutineState.READY;
+        ready.addLast(co);
+        try {
+            contextSwitch.suspend();
+        } catch (CoroutinePinnedException e) {
+            ready.removeLast(co);
+            co.state = CoroutineState.RUNNING;
+            throw e;
+        }
+    }
+
+    @Override
+    public void sleep(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("sleep time must not be negative: " + millis + " ms");
+        }
+        if (millis == 0) {
+            yieldNow(); // §3.2: NtyCo's nty_coroutine_sleep(0)
+            return;
+        }
+        ScheduledCoroutine co = requireCoroutine("sleep");
+        co.state = CoroutineState.SLEEPING;
+        addSleeper(co, millis);
+        try {
+            contextSwitch.suspend();
+        } catch (CoroutinePinnedException e) {
+            sleepers.remove(co);
+            co.state = CoroutineState.RUNNING;
+            throw e;
+        }
+    }
+
+    @Override
+    public int await(int fd, int events, long timeoutMillis) {
+        checkWaitArguments(fd, events, timeoutMillis);
+        ScheduledCoroutine co = requireCoroutine("await");
+        ScheduledCoroutine other = waiters.get(fd);
+        if (other != null) {
+            throw new FdBusyException("fd " + fd + " already has a waiter, " + other + "; " + co
+                    + " cannot wait on it too (§4.1: at most one coroutine waits on an fd)");
+        }
+        poller.arm(fd, events);
+        waiters.put(fd, co);
+        co.waitFd = fd;
+        co.state = CoroutineState.WAITING;
+        if (timeoutMillis > 0) {
+            addSleeper(co, timeoutMillis);
+        }
+        try {
+            contextSwitch.suspend();
+        } catch (CoroutinePinnedException e) {
+            sleepers.remove(co);
+            endWait(co, 0);
+            co.waitFd = -1;
+            co.state = CoroutineState.RUNNING;
+            throw e;
+        }
+        co.waitFd = -1;
+        return waitOutcome(co, fd, events, timeoutMillis);
+    }
+
+    private static int waitOutcome(ScheduledCoroutine co, int fd, int events, long timeoutMillis) {
+        int result = co.waitResult;
+        if (result == ScheduledCoroutine.WAIT_TIMED_OUT) {
+            throw new WaitTimeoutException("timed out after " + timeoutMillis + " ms waiting for fd " + fd
+                    + " to be ready for " + IoEvents.toString(events) + " (§4.3)");
+        }
+        if (result == ScheduledCoroutine.WAIT_FD_CLOSED) {
+            throw new FdClosedException("fd " + fd + " was closed while " + co + " waited on it (§4.3)");
+        }
+        return result;
+    }
+
+    @Override
+    public boolean fdClosed(int fd) {
+        checkOwnerAndOpen("fdClosed");
+        ScheduledCoroutine co = waiters.get(fd);
+        if (co == null) {
+            return false;
+        }
+        sleepers.remove(co);
+        endWait(co, ScheduledCoroutine.WAIT_FD_CLOSED);
+        co.state = CoroutineState.READY;
+        ready.addLast(co);
+        return true;
+    }
+
+    private void addSleeper(ScheduledCoroutine co, long millis) {
+        long now = clock.nanoTime();
+        long nanos = millis > Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : millis * 1_000_000L;
+        co.deadline = now + Math.min(nanos, Long.MAX_VALUE - now);
+        co.sleepSequence = nextSleepSequence++;
+        sleepers.add(co);
+    }
+
+    private static void checkWaitArguments(int fd, int events, long timeoutMillis) {
+        if (fd < 0) {
+            throw new IllegalArgumentException("invalid fd: " + fd);
+        }
+        if (events == 0 || (events & ~IoEvents.INTEREST_MASK) != 0) {
+            throw new IllegalArgumentException("events must be a non-empty combination of READ and WRITE, got "
+                    + IoEvents.toString(events));
+        }
+        if (timeoutMillis < 0) {
+            throw new IllegalArgumentException("timeout must be >= 0 ms (0 = no limit), got " + timeoutMillis);
+        }
+    }
+
+    // ---------------------------------------------------------------- checks and lifecycle
+
+    private ScheduledCoroutine requireCoroutine(String operation) {
+        checkOwnerAndOpen(operation);
+        ScheduledCoroutine co = current;
+        if (co == null) {
+            throw new NotInCoroutineException(operation + "() must be called from inside a coroutine of "
+                    + this + " (§3.6)");
+        }
+        return co;
+    }
+
+    private void checkOwnerAndOpen(String operation) {
+        checkOwner(operation);
+        if (closed) {
+            throw new SchedulerClosedException(operation + "() on " + this + ", which is closed");
+        }
+    }
+
+    private void checkOwner(String operation) {
+        if (Thread.currentThread() != owner) {
+            throw new WrongThreadException(operation + "() called on thread '" + Thread.currentThread().getName()
+                    + "' but " + this + " belongs to thread '" + owner.getName()
+                    + "' (§5.1); other threads may only use execute() (§1.3)");
+        }
+    }
+
+    @Override
+    public Thread thread() {
+        return owner;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        checkOwner("close");
+        if (closed) {
+            return;
+        }
+        if (running) {
+            throw new IllegalStateException("close() called while " + this + " is running"
+                    + (current != null ? " (from " + current + ")" : ""));
+        }
+        closed = true;
+        ready.clear();
+        sleepers.clear();
+        waiters.clear();
+        submitted.clear();
+        try {
+            poller.close();
+        } finally {
+            SchedulerBinding.unbind(this);
+        }
+    }
+
+    /** @return the clock this scheduler reads */
+    public MonotonicClock clock() {
+        return clock;
+    }
+
+    /** @return the name of the poller in use, e.g. {@code "epoll"} or {@code "parking"} */
+    public String pollerName() {
+        return poller.name();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

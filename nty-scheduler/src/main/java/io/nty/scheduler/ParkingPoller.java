@@ -1,0 +1,69 @@
+package io.nty.scheduler;
+
+import io.nty.api.spi.Poller;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The poller a scheduler uses when no IO poller is available: it waits on no fds and only parks
+ * the scheduler's thread until the earliest deadline or a cross-thread {@link #wakeup()}.
+ *
+ * <p>Invariant: a {@code wakeup()} that happens before or during {@link #poll} makes that poll or
+ * the next one return promptly: the flag is set before the unpark, and the park permit covers an
+ * unpark that arrives before the park.
+ */
+final class ParkingPoller implements Poller {
+
+    private final Thread owner;
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
+
+    ParkingPoller(Thread owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public String name() {
+        return "parking";
+    }
+
+    @Override
+    public boolean supportsFds() {
+        return false;
+    }
+
+    @Override
+    public void arm(int fd, int events) {
+        throw new UnsupportedOperationException("this scheduler has no IO poller, so coroutines cannot "
+                + "wait on fds: put nty-socket on the class path or pass a poller to the builder");
+    }
+
+    @Override
+    public void disarm(int fd) {
+        // Nothing is ever armed.
+    }
+
+    @Override
+    public int poll(long timeoutNanos, ReadySink sink) {
+        if (wakeupPending.getAndSet(false) || timeoutNanos == 0) {
+            return 0;
+        }
+        if (timeoutNanos < 0) {
+            LockSupport.park(this);
+        } else {
+            LockSupport.parkNanos(this, timeoutNanos);
+        }
+        wakeupPending.set(false);
+        return 0;
+    }
+
+    @Override
+    public void wakeup() {
+        wakeupPending.set(true);
+        LockSupport.unpark(owner);
+    }
+
+    @Override
+    public void close() {
+        // No resources.
+    }
+}
