@@ -225,6 +225,11 @@ public final class NtySockets {
      * Receives what is available, at most {@code dst.remaining()} bytes: {@code nty_recv}.
      * Waits only if nothing is available. Advances {@code dst}'s position.
      *
+     * <p>Tries the syscall first — unless the previous {@code recv} on this fd (on this thread)
+     * came back short, which proves the queue was empty: then it waits first, saving the
+     * {@code recv} that would answer {@code EAGAIN}. The wait re-checks readiness, so data that
+     * is already there is returned at once either way.
+     *
      * @param dst a heap or direct buffer with space left
      * @param timeoutMillis 0 for no limit
      * @return the number of bytes received, {@code 0} at orderly end of stream (§4.5)
@@ -237,11 +242,23 @@ public final class NtySockets {
         requireSpace(dst, "recv");
         long deadline = Readiness.deadline(timeoutMillis);
         LibC libc = libc();
+        DrainHints hints = DrainHints.current();
+        if (hints.isDrained(fd)) {
+            // The previous recv emptied the queue: trying now would almost surely cost an
+            // EAGAIN. Waiting first is still exact, since every wait re-checks the level.
+            hints.clear(fd);
+            Readiness.await(fd, IoEvents.READ, deadline, "recv");
+        }
         for (;;) {
-            long n = libc.recv(fd, dst, dst.remaining(), 0);
-            if (n >= 0) {
+            int requested = dst.remaining();
+            long n = libc.recv(fd, dst, requested, 0);
+            if (n > 0) {
                 dst.position(dst.position() + (int) n);
+                hints.received(fd, requested, n);
                 return (int) n;
+            }
+            if (n == 0) {
+                return 0; // orderly end of stream (§4.5)
             }
             awaitOrThrow(fd, IoEvents.READ, deadline, "recv");
         }
@@ -406,6 +423,7 @@ public final class NtySockets {
             s.fdClosed(fd);
         }
         EpollPoller.forgetOnCurrentThread(fd);
+        DrainHints.current().clear(fd);
         // No EINTR retry: Linux releases the fd even when close(2) is interrupted.
         check(libc().close(fd), "close", fd);
     }
