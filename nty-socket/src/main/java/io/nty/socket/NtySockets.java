@@ -422,7 +422,7 @@ public final class NtySockets {
         if (s != null && !s.isClosed()) {
             s.fdClosed(fd);
         }
-        EpollPoller.forgetOnCurrentThread(fd);
+        EpollPoller.fdClosing(fd);
         DrainHints.current().clear(fd);
         // No EINTR retry: Linux releases the fd even when close(2) is interrupted.
         check(libc().close(fd), "close", fd);

@@ -24,9 +24,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The §4 rules (and §3.6) for the socket hooks inside coroutines, over loopback. */
+/**
+ * The §4 rules for the socket hooks inside coroutines on the reference scheduler, over loopback;
+ * subclasses run them on each {@link EpollPoller.Mode}.
+ */
 @Timeout(30)
-class SocketRulesTest {
+abstract class AbstractSocketRulesTest {
+
+    abstract EpollPoller.Mode mode();
+
+    private EpollPoller newPoller() {
+        return new EpollPoller(mode(), 256);
+    }
+
+    private void run(java.util.function.Consumer<io.nty.scheduler.NtyScheduler> setup) {
+        CoroutineRunner.run(newPoller(), setup);
+    }
 
     private int client;
     private int server;
@@ -47,7 +60,7 @@ class SocketRulesTest {
     void rule4_1_secondWaiterGetsClearErrorFirstUnaffected() {
         AtomicReference<String> firstGot = new AtomicReference<>();
         AtomicReference<Throwable> secondGot = new AtomicReference<>();
-        CoroutineRunner.run(s -> {
+        run(s -> {
             s.create(x -> {
                 ByteBuffer buf = ByteBuffer.allocate(16);
                 NtySockets.recv(server, buf, 5_000);
@@ -71,7 +84,7 @@ class SocketRulesTest {
     void rule4_2_readinessWithoutWaiterWakesNobody() throws Exception {
         int[] other = Loopback.tcpPair();
         try {
-            RecordingPoller poller = new RecordingPoller(new EpollPoller());
+            RecordingPoller poller = new RecordingPoller(newPoller());
             List<String> events = new ArrayList<>();
             CoroutineRunner.run(poller, s -> {
                 s.create(x -> {
@@ -102,7 +115,7 @@ class SocketRulesTest {
     void rule4_3_waiterResumesOnItsTimeoutReportedAsTimeout() {
         AtomicReference<Throwable> got = new AtomicReference<>();
         long[] elapsed = new long[1];
-        CoroutineRunner.run(s -> s.create(x -> {
+        run(s -> s.create(x -> {
             long start = System.nanoTime();
             try {
                 NtySockets.recv(server, ByteBuffer.allocate(8), 80);
@@ -118,7 +131,7 @@ class SocketRulesTest {
     @Test
     void rule4_3_closeByAnotherCoroutineWakesWaiterReportedAsClosed() {
         AtomicReference<Throwable> got = new AtomicReference<>();
-        CoroutineRunner.run(s -> {
+        run(s -> {
             s.create(x -> {
                 try {
                     NtySockets.recv(server, ByteBuffer.allocate(8), 5_000);
@@ -153,7 +166,7 @@ class SocketRulesTest {
             }
         });
         AtomicInteger received = new AtomicInteger();
-        CoroutineRunner.run(s -> s.create(x -> {
+        run(s -> s.create(x -> {
             writer.start();
             ByteBuffer buf = ByteBuffer.allocate(7);
             while (received.get() < messages) {
@@ -170,7 +183,7 @@ class SocketRulesTest {
     void rule4_3_pingPongBetweenCoroutinesNeverStalls() {
         int rounds = 1_000;
         AtomicInteger pongs = new AtomicInteger();
-        CoroutineRunner.run(s -> {
+        run(s -> {
             s.create(x -> {
                 ByteBuffer b = ByteBuffer.allocate(1);
                 for (int i = 0; i < rounds; i++) {
@@ -200,7 +213,7 @@ class SocketRulesTest {
     void rule4_4_schedulerNeverBlocksInSocketCall() {
         List<String> order = new ArrayList<>();
         AtomicInteger ticks = new AtomicInteger();
-        CoroutineRunner.run(s -> {
+        run(s -> {
             s.create(x -> {
                 order.add("reader waits");
                 NtySockets.recv(server, ByteBuffer.allocate(8), 5_000);
@@ -238,7 +251,7 @@ class SocketRulesTest {
     void rule4_5_acceptGivesNonBlockingConnectedFd() {
         AtomicInteger flags = new AtomicInteger(-1);
         AtomicReference<InetSocketAddress> peer = new AtomicReference<>();
-        CoroutineRunner.run(s -> s.create(x -> {
+        run(s -> s.create(x -> {
             int listener = Loopback.listener(Loopback.ipv4AnyPort());
             InetSocketAddress address = NtySockets.localAddress(listener);
             s.create(y -> {
@@ -260,7 +273,7 @@ class SocketRulesTest {
     @Test
     void rule4_5_recvReturnsZeroAtOrderlyEof() {
         List<Integer> results = new ArrayList<>();
-        CoroutineRunner.run(s -> {
+        run(s -> {
             s.create(x -> {
                 ByteBuffer buf = ByteBuffer.allocate(8);
                 results.add(NtySockets.recv(server, buf, 5_000));
@@ -278,7 +291,7 @@ class SocketRulesTest {
     @Test
     void rule4_5_peerResetIsEconnresetAndSendToClosedPeerIsEpipe() throws Exception {
         List<String> errors = new ArrayList<>();
-        CoroutineRunner.run(s -> s.create(x -> {
+        run(s -> s.create(x -> {
             NtySockets.setLinger(client, 0); // close sends RST
             NtySockets.close(client);
             try {
@@ -299,7 +312,7 @@ class SocketRulesTest {
     @Test
     void rule4_5_sendWritesEverythingSuspendingWhenTheBufferIsFull() {
         int size = 8 << 20;
-        RecordingPoller poller = new RecordingPoller(new EpollPoller());
+        RecordingPoller poller = new RecordingPoller(newPoller());
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger received = new AtomicInteger();
         AtomicInteger checksumErrors = new AtomicInteger();
@@ -339,7 +352,7 @@ class SocketRulesTest {
         InetSocketAddress address = NtySockets.localAddress(listener);
         NtySockets.close(listener); // nothing listens on that port any more
         AtomicReference<ErrnoException> got = new AtomicReference<>();
-        CoroutineRunner.run(s -> s.create(x -> {
+        run(s -> s.create(x -> {
             int fd = NtySockets.socketFor(address, NtySockets.SOCK_STREAM);
             try {
                 NtySockets.connect(fd, address, 5_000);
@@ -361,7 +374,7 @@ class SocketRulesTest {
         AtomicReference<Throwable> got = new AtomicReference<>();
         long startCpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
-        CoroutineRunner.run(s -> s.create(x -> {
+        run(s -> s.create(x -> {
             try {
                 NtySockets.recv(server, ByteBuffer.allocate(8), 1_000); // nothing will come
             } catch (WaitTimeoutException e) {
