@@ -3,6 +3,7 @@ package io.nty.socket.bench;
 import io.nty.scheduler.NtyScheduler;
 import io.nty.socket.NtyServerSocket;
 import io.nty.socket.NtySocket;
+import io.nty.socket.epoll.EpollPoller;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -19,7 +20,7 @@ import java.nio.file.Path;
  * connections, then exits. Prints its scheduler thread's TID so strace can attach to that thread
  * alone.
  *
- * <p>Usage: {@code KeepAliveServer <port> <connections>}
+ * <p>Usage: {@code KeepAliveServer <port> <connections> [LAZY_LEVEL|ONE_SHOT]}
  */
 public final class KeepAliveServer {
 
@@ -32,7 +33,8 @@ public final class KeepAliveServer {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         int connections = Integer.parseInt(args[1]);
-        try (NtyScheduler scheduler = NtyScheduler.create();
+        EpollPoller.Mode mode = args.length > 2 ? EpollPoller.Mode.valueOf(args[2]) : EpollPoller.Mode.LAZY_LEVEL;
+        try (NtyScheduler scheduler = NtyScheduler.builder().poller(new EpollPoller(mode, 1024)).build();
                 NtyServerSocket listener = NtyServerSocket.bind(
                         new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
             System.out.println("TID " + Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName()
