@@ -129,6 +129,55 @@ abstract class AbstractSocketRulesTest {
     }
 
     @Test
+    void rule4_2_dataQueuedBeforeTheWaitIsSeenByIt() {
+        // A short recv makes the next recv wait first (drain hint); data that arrived in between
+        // must still be returned at once: every wait re-checks the level.
+        List<Integer> got = new ArrayList<>();
+        long[] secondTook = new long[1];
+        run(s -> {
+            s.create(x -> {
+                ByteBuffer buf = ByteBuffer.allocate(64);
+                got.add(NtySockets.recv(server, buf, 5_000)); // short: 1 of 64 bytes
+                Coroutines.sleep(30); // meanwhile the peer sends again, nobody waits
+                long start = System.nanoTime();
+                got.add(NtySockets.recv(server, buf, 5_000));
+                secondTook[0] = System.nanoTime() - start;
+            }, null);
+            s.create(x -> {
+                NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
+                Coroutines.sleep(10);
+                NtySockets.send(client, ByteBuffer.wrap(new byte[] {2, 3}));
+            }, null);
+        });
+        assertThat(got).containsExactly(1, 2);
+        assertThat(secondTook[0]).isLessThan(1_000_000_000L);
+    }
+
+    @Test
+    void rule4_3_waitAfterATimeoutSeesDataThatCameWhileNobodyWaited() {
+        List<String> events = new ArrayList<>();
+        run(s -> {
+            s.create(x -> {
+                try {
+                    NtySockets.recv(server, ByteBuffer.allocate(8), 30);
+                } catch (WaitTimeoutException e) {
+                    events.add("timed out");
+                }
+                NtySockets.send(client, ByteBuffer.wrap(new byte[] {5}));
+                Coroutines.sleep(30); // the poller sees the fd ready while nobody waits
+                ByteBuffer buf = ByteBuffer.allocate(8);
+                events.add("got " + NtySockets.recv(server, buf, 5_000));
+            }, null);
+            s.create(x -> {
+                for (int i = 0; i < 6; i++) {
+                    Coroutines.sleep(10); // keep the scheduler polling meanwhile
+                }
+            }, null);
+        });
+        assertThat(events).containsExactly("timed out", "got 1");
+    }
+
+    @Test
     void rule4_3_closeByAnotherCoroutineWakesWaiterReportedAsClosed() {
         AtomicReference<Throwable> got = new AtomicReference<>();
         run(s -> {
