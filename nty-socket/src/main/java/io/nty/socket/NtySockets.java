@@ -59,6 +59,12 @@ public final class NtySockets {
     public static final int SHUT_RDWR = LibC.SHUT_RDWR;
 
     private static final int NO_WAIT_LIMIT = 0;
+    /**
+     * The most bytes one syscall moves from or to a heap buffer: jnr-ffi copies a heap buffer's
+     * whole remaining region through native memory on every call, and a socket buffer rarely
+     * takes or holds more than this anyway.
+     */
+    static final int HEAP_CHUNK = 256 * 1024;
 
     private NtySockets() {
     }
@@ -250,8 +256,9 @@ public final class NtySockets {
             Readiness.await(fd, IoEvents.READ, deadline, "recv");
         }
         for (;;) {
-            int requested = dst.remaining();
-            long n = libc.recv(fd, dst, requested, 0);
+            ByteBuffer view = ioView(dst);
+            int requested = view.remaining();
+            long n = libc.recv(fd, view, requested, 0);
             if (n > 0) {
                 dst.position(dst.position() + (int) n);
                 hints.received(fd, requested, n);
@@ -287,7 +294,8 @@ public final class NtySockets {
         LibC libc = libc();
         int total = 0;
         while (src.hasRemaining()) {
-            long n = libc.send(fd, src, src.remaining(), LibC.MSG_NOSIGNAL);
+            ByteBuffer view = ioView(src);
+            long n = libc.send(fd, view, view.remaining(), LibC.MSG_NOSIGNAL);
             if (n >= 0) {
                 src.position(src.position() + (int) n);
                 total += (int) n;
@@ -505,6 +513,14 @@ public final class NtySockets {
         } else if (errno != LibC.EINTR) {
             throw new ErrnoException(call, fd, errno);
         }
+    }
+
+    /** @return {@code b}, or for a large heap buffer a view of its first {@link #HEAP_CHUNK} bytes */
+    private static ByteBuffer ioView(ByteBuffer b) {
+        if (b.isDirect() || b.remaining() <= HEAP_CHUNK) {
+            return b;
+        }
+        return b.duplicate().limit(b.position() + HEAP_CHUNK);
     }
 
     private static int check(int result, String call, int fd) throws ErrnoException {

@@ -360,7 +360,16 @@ abstract class AbstractSocketRulesTest {
 
     @Test
     void rule4_5_sendWritesEverythingSuspendingWhenTheBufferIsFull() {
-        int size = 8 << 20;
+        transferAndCheck(8 << 20, true);
+    }
+
+    @Test
+    void rule4_5_largeHeapBufferTransfersInChunks() {
+        transferAndCheck(3 * NtySockets.HEAP_CHUNK + 12_345, false);
+    }
+
+    /** Sends {@code size} patterned bytes from one coroutine, receives and checks them in another. */
+    private void transferAndCheck(int size, boolean direct) {
         RecordingPoller poller = new RecordingPoller(newPoller());
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger received = new AtomicInteger();
@@ -368,7 +377,7 @@ abstract class AbstractSocketRulesTest {
         CoroutineRunner.run(poller, s -> {
             s.create(x -> {
                 NtySockets.setOption(client, SockOpt.SO_SNDBUF, 64 * 1024);
-                ByteBuffer big = ByteBuffer.allocateDirect(size);
+                ByteBuffer big = direct ? ByteBuffer.allocateDirect(size) : ByteBuffer.allocate(size);
                 for (int i = 0; i < size; i++) {
                     big.put(i, (byte) (i * 31));
                 }
@@ -376,7 +385,7 @@ abstract class AbstractSocketRulesTest {
                 NtySockets.shutdown(client, NtySockets.SHUT_WR);
             }, null);
             s.create(x -> {
-                ByteBuffer buf = ByteBuffer.allocate(50_000);
+                ByteBuffer buf = direct ? ByteBuffer.allocate(50_000) : ByteBuffer.allocate(NtySockets.HEAP_CHUNK * 2);
                 int n;
                 while ((n = NtySockets.recv(server, buf.clear(), 20_000)) > 0) {
                     for (int i = 0; i < n; i++) {
