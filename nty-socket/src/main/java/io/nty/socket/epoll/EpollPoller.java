@@ -247,6 +247,7 @@ public final class EpollPoller implements Poller {
      *
      * @param fd the fd about to be closed (still open)
      */
+    @Override
     public void forget(int fd) {
         if (closed || fd < 0 || fd >= registered.length) {
             return;
