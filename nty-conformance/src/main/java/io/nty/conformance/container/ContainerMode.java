@@ -1,0 +1,98 @@
+package io.nty.conformance.container;
+
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * Whether the container tier runs, read from the system property {@value #PROPERTY}.
+ *
+ * <ul>
+ *   <li>{@link #OFF}: never runs; tests are skipped with a reason saying so.</li>
+ *   <li>{@link #AUTO} (the default): runs when a Docker daemon answers, otherwise tests are skipped
+ *       with a reason naming the missing daemon and how to start one.</li>
+ *   <li>{@link #REQUIRED}: runs, and fails when no Docker daemon answers, saying how to get one.</li>
+ * </ul>
+ *
+ * <p>Skips are JUnit assumptions, so they show up as skipped tests with the reason, never as
+ * passes.
+ */
+public enum ContainerMode {
+    REQUIRED, AUTO, OFF;
+
+    /** The system property that selects the mode. */
+    public static final String PROPERTY = "nty.containers";
+
+    /** How to get a daemon on a Debian-like machine with no registry; quoted in every refusal. */
+    static final String HOW_TO_GET_DOCKER = "install and start Docker: apt-get install -y docker.io;"
+            + " dockerd --bridge=none --iptables=false &"
+            + " and export TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=localhost";
+
+    /**
+     * @return the mode named by {@value #PROPERTY}; {@link #AUTO} when unset or blank
+     * @throws IllegalArgumentException if the property names no mode, listing the valid ones
+     */
+    public static ContainerMode current() {
+        return parse(System.getProperty(PROPERTY));
+    }
+
+    /**
+     * @param value a mode name in any case, or null/blank for the default
+     * @return the mode it names
+     * @throws IllegalArgumentException if it names none, listing the valid values
+     */
+    public static ContainerMode parse(String value) {
+        if (value == null || value.isBlank()) {
+            return AUTO;
+        }
+        try {
+            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("-D" + PROPERTY + "=" + value
+                    + " is not a container mode; use required, auto or off", e);
+        }
+    }
+
+    /**
+     * Gates a container test: returns normally when it should run, aborts it (skipped, with the
+     * reason) when it should not, fails it when Docker is required and missing. Asks Testcontainers
+     * whether a daemon answers, except in {@link #OFF} mode.
+     */
+    public void assumeContainersUsable() {
+        assumeContainersUsable(() -> DockerClientFactory.instance().isDockerAvailable());
+    }
+
+    /** {@link #assumeContainersUsable()} with the Docker probe supplied, so the decision is testable. */
+    void assumeContainersUsable(BooleanSupplier dockerAvailable) {
+        Decision decision = decide(dockerAvailable);
+        switch (decision.outcome()) {
+            case RUN -> { }
+            case SKIP -> Assumptions.abort(decision.reason());
+            case FAIL -> Assertions.fail(decision.reason());
+        }
+    }
+
+    /** What to do with a container test, and the reason a person reads when it does not run. */
+    record Decision(Outcome outcome, String reason) { }
+
+    enum Outcome { RUN, SKIP, FAIL }
+
+    Decision decide(BooleanSupplier dockerAvailable) {
+        if (this == OFF) {
+            return new Decision(Outcome.SKIP, "container tier off (-D" + PROPERTY
+                    + "=off); run with -D" + PROPERTY + "=auto or =required to execute it");
+        }
+        if (dockerAvailable.getAsBoolean()) {
+            return new Decision(Outcome.RUN, "a Docker daemon answers");
+        }
+        if (this == AUTO) {
+            return new Decision(Outcome.SKIP, "container tier skipped (-D" + PROPERTY
+                    + "=auto): no Docker daemon reachable. To run it, " + HOW_TO_GET_DOCKER);
+        }
+        return new Decision(Outcome.FAIL, "container tier required (-D" + PROPERTY
+                + "=required) but no Docker daemon is reachable. " + HOW_TO_GET_DOCKER
+                + "; or run with -D" + PROPERTY + "=auto to skip the tier when Docker is missing");
+    }
+}

@@ -1,0 +1,207 @@
+package io.nty.conformance.container;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.NotFoundException;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+import org.testcontainers.images.builder.dockerfile.DockerfileBuilder;
+
+/**
+ * A Docker image built {@code FROM scratch} that runs Java programs: a jlink'd JRE made from the
+ * running JDK, the shared libraries it loads (found with {@code ldd}) at their host paths, an
+ * empty writable {@code /tmp} (jnr-ffi extracts its native stub there) and an application class
+ * path.
+ *
+ * <p>Nothing is pulled: the image has no base, so it builds on a machine that reaches no
+ * registry. It is tagged {@code nty-linux-jre:<hash>} where the hash covers the JRE's identity,
+ * every library's bytes and every class path entry's bytes; {@link Builder#build()} reuses an
+ * image with that tag when Docker already has one (from this JVM or an earlier run) and builds it
+ * otherwise. Images are kept after the JVM exits, on purpose, so repeated test runs start in
+ * seconds; {@code docker image prune}/{@code docker rmi} remove them.
+ *
+ * <p>Layout inside the image: {@value #JAVA} is the launcher; class path entry {@code i} is at
+ * {@code /app/cp/<i>-<name>} (a jar or a directory), in the order given.
+ */
+public final class LinuxJreImage {
+
+    /** The java launcher inside the image. */
+    public static final String JAVA = "/jre/bin/java";
+
+    /** The repository part of every image this class builds. */
+    public static final String REPOSITORY = "nty-linux-jre";
+
+    /** Bump when the layout changes, so old images with the same inputs are not reused. */
+    private static final String LAYOUT_VERSION = "layout-1";
+
+    /** Images known to exist, by tag, so one JVM asks Docker at most once per image. */
+    private static final Map<String, Boolean> KNOWN = new ConcurrentHashMap<>();
+
+    private final String imageName;
+    private final List<String> containerClassPath;
+
+    private LinuxJreImage(String imageName, List<String> containerClassPath) {
+        this.imageName = imageName;
+        this.containerClassPath = List.copyOf(containerClassPath);
+    }
+
+    /** @return a builder with nty's JRE modules, an empty class path and cache dir {@code target/nty-containers} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the image's {@code repository:tag}, present in the local Docker daemon */
+    public String imageName() {
+        return imageName;
+    }
+
+    /** @return the class path inside the container, entries separated by {@code :} */
+    public String containerClassPath() {
+        return String.join(":", containerClassPath);
+    }
+
+    @Override
+    public String toString() {
+        return imageName + " (class path " + containerClassPath() + ")";
+    }
+
+    /**
+     * The class path of the running JVM as files, skipping entries that do not exist: what a test
+     * passes to {@link Builder#classPath} to run its own classes in the container.
+     */
+    public static List<Path> runningClassPath() {
+        List<Path> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (!entry.isBlank() && Files.exists(Path.of(entry))) {
+                entries.add(Path.of(entry).toAbsolutePath().normalize());
+            }
+        }
+        return entries;
+    }
+
+    /** Collects the image's inputs; {@link #build()} produces (or finds) the image. */
+    public static final class Builder {
+        private List<String> modules = JlinkedJre.DEFAULT_MODULES;
+        private final List<Path> classPath = new ArrayList<>();
+        private Path cacheDirectory = Path.of("target", "nty-containers");
+
+        private Builder() {
+        }
+
+        /**
+         * @param rootModules the JRE's root modules, replacing {@link JlinkedJre#DEFAULT_MODULES}
+         *        ({@code java.base, java.logging, java.management, jdk.unsupported})
+         */
+        public Builder modules(List<String> rootModules) {
+            if (rootModules.isEmpty()) {
+                throw new IllegalArgumentException("a JRE needs at least java.base");
+            }
+            this.modules = List.copyOf(rootModules);
+            return this;
+        }
+
+        /** @param entries jars or class directories, appended in order to the application class path */
+        public Builder classPath(List<Path> entries) {
+            for (Path entry : entries) {
+                if (!Files.exists(entry)) {
+                    throw new IllegalArgumentException("class path entry " + entry + " does not exist");
+                }
+                classPath.add(entry.toAbsolutePath().normalize());
+            }
+            return this;
+        }
+
+        /** @param directory where the jlink'd JRE is cached; default {@code target/nty-containers} */
+        public Builder cacheDirectory(Path directory) {
+            this.cacheDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Builds the image unless Docker already holds one with the same inputs.
+         *
+         * @throws IllegalStateException if jlink, ldd or the Docker build fails, with its output
+         */
+        public LinuxJreImage build() {
+            Path jre = JlinkedJre.obtain(cacheDirectory, modules);
+            Set<Path> libraries = SharedLibraries.neededBy(JlinkedJre.elfFiles(jre), jre);
+            List<String> containerEntries = containerEntries();
+            String name = REPOSITORY + ":" + hash(libraries);
+            if (KNOWN.computeIfAbsent(name, LinuxJreImage::existsInDocker)) {
+                return new LinuxJreImage(name, containerEntries);
+            }
+            dockerBuild(name, jre, libraries, containerEntries);
+            KNOWN.put(name, true);
+            return new LinuxJreImage(name, containerEntries);
+        }
+
+        private List<String> containerEntries() {
+            List<String> entries = new ArrayList<>();
+            for (int i = 0; i < classPath.size(); i++) {
+                entries.add("/app/cp/" + i + "-" + classPath.get(i).getFileName());
+            }
+            return entries;
+        }
+
+        private String hash(Set<Path> libraries) {
+            ContentHash hash = new ContentHash().add(LAYOUT_VERSION).add(JlinkedJre.key(modules));
+            for (Path library : libraries) {
+                hash.add(library.toString()).addPath(library);
+            }
+            for (Path entry : classPath) {
+                hash.add(entry.getFileName().toString()).addPath(entry);
+            }
+            return hash.hex(16);
+        }
+
+        /*
+         * Separate COPY steps, JRE first and application last: Docker's build cache then shares
+         * the JRE and library layers between images that differ only in their class path.
+         */
+        private void dockerBuild(String name, Path jre, Set<Path> libraries, List<String> containerEntries) {
+            ImageFromDockerfile image = new ImageFromDockerfile(name, false);
+            image.withFileFromPath("jre", jre);
+            for (Path library : libraries) {
+                image.withFileFromPath("libs" + library, library);
+            }
+            for (int i = 0; i < classPath.size(); i++) {
+                image.withFileFromPath(containerEntries.get(i).substring(1), classPath.get(i));
+            }
+            image.withDockerfileFromBuilder(b -> dockerfile(b, !classPath.isEmpty()));
+            try {
+                image.get();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("docker build of " + name + " FROM scratch failed"
+                        + " (JRE " + jre + ", libraries " + libraries + ")", e);
+            }
+        }
+    }
+
+    private static boolean existsInDocker(String name) {
+        DockerClient docker = DockerClientFactory.instance().client();
+        try {
+            docker.inspectImageCmd(name).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    private static void dockerfile(DockerfileBuilder b, boolean hasApp) {
+        b.from("scratch").copy("jre", "/jre").copy("libs/", "/");
+        if (hasApp) {
+            b.copy("app", "/app");
+        }
+        // WORKDIR creates the directory: an empty /tmp for jnr-ffi's extracted stub and
+        // java.io.tmpdir; processes run as root, so 0755 is writable for them.
+        b.workDir("/tmp").workDir("/");
+    }
+}
