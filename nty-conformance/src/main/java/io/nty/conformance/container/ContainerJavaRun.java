@@ -152,7 +152,7 @@ public final class ContainerJavaRun {
      * @throws IllegalStateException if Docker refuses a step, with Docker's message
      */
     public ContainerJavaResult run() {
-        DockerClient docker = DockerClientFactory.instance().client();
+        DockerClient docker = DockerDaemon.client();
         String id = create(docker);
         try {
             copyInputs(docker, id);

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
-import org.testcontainers.DockerClientFactory;
 
 /**
  * Whether the container tier runs, read from the system property {@value #PROPERTY}.
@@ -61,7 +60,7 @@ public enum ContainerMode {
      * whether a daemon answers, except in {@link #OFF} mode.
      */
     public void assumeContainersUsable() {
-        assumeContainersUsable(() -> DockerClientFactory.instance().isDockerAvailable());
+        assumeContainersUsable(DockerDaemon::available);
     }
 
     /** {@link #assumeContainersUsable()} with the Docker probe supplied, so the decision is testable. */

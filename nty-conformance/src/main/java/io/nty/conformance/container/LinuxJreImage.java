@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 import org.testcontainers.images.builder.dockerfile.DockerfileBuilder;
 
@@ -186,7 +185,7 @@ public final class LinuxJreImage {
     }
 
     private static boolean existsInDocker(String name) {
-        DockerClient docker = DockerClientFactory.instance().client();
+        DockerClient docker = DockerDaemon.client();
         try {
             docker.inspectImageCmd(name).exec();
             return true;

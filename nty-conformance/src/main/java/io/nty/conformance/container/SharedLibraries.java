@@ -3,6 +3,7 @@ package io.nty.conformance.container;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +13,8 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The shared libraries a set of ELF files loads from outside a given directory, as {@code ldd}
@@ -21,7 +24,10 @@ import java.util.regex.Pattern;
  * <p>Libraries inside the excluded directory (the JRE's own {@code libjli.so} and friends) and the
  * kernel's {@code linux-vdso.so.1}, which has no file, are left out. The paths are reported as
  * {@code ldd} prints them (for example {@code /lib/x86_64-linux-gnu/libc.so.6}), not resolved
- * through symlinks: that is the path the dynamic linker looks for.
+ * through symlinks: that is the path the dynamic linker looks for. A library {@code ldd} cannot
+ * find is an error unless the excluded directory holds a file of that name: the JRE's
+ * {@code libjava.so} needs {@code libjvm.so}, which the launcher has already loaded from the JRE by
+ * the time {@code libjava.so} is opened, so {@code ldd}'s "not found" for it is harmless.
  */
 final class SharedLibraries {
 
@@ -47,19 +53,32 @@ final class SharedLibraries {
         List<String> command = new ArrayList<>();
         command.add("ldd");
         elfFiles.forEach(f -> command.add(f.toString()));
-        return parse(runLdd(command), excluded);
+        return parse(runLdd(command), excluded, fileNamesUnder(excluded));
+    }
+
+    private static Set<String> fileNamesUnder(Path dir) {
+        if (dir == null) {
+            return Set.of();
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
     }
 
     /**
      * Parses {@code ldd} output (one or more files' sections).
      *
-     * @throws IllegalStateException if a library is reported {@code not found}
+     * @param provided file names the excluded directory holds, which may be reported not found
+     * @throws IllegalStateException if any other library is reported {@code not found}
      */
-    static Set<Path> parse(String lddOutput, Path excluded) {
+    static Set<Path> parse(String lddOutput, Path excluded, Set<String> provided) {
         Set<Path> libraries = new TreeSet<>();
         for (String line : lddOutput.split("\n")) {
             Matcher missing = MISSING.matcher(line);
-            if (missing.matches()) {
+            if (missing.matches() && !provided.contains(missing.group(1))) {
                 throw new IllegalStateException("ldd reports " + missing.group(1)
                         + " not found; the host cannot run the JRE it would copy:\n" + lddOutput);
             }

@@ -1,0 +1,121 @@
+package io.nty.conformance.container;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The container tier's guarantees, shown by running {@link ContainerProbe} inside a real
+ * {@code FROM scratch} Linux container: the isolation the conformance tier relies on (the
+ * configured {@code nofile} limit binds, only loopback exists), nty's scheduler and jnr-ffi work
+ * in the image, and runs end with their exit code, or a timeout, as documented.
+ *
+ * <p>Gated by {@link ContainerMode}: skipped with a reason in {@code auto} mode without Docker,
+ * failed in {@code required} mode. The image is built once per JVM and reused across runs.
+ */
+class LinuxContainerTierTest {
+
+    private static final String PROBE = ContainerProbe.class.getName();
+
+    private static LinuxJreImage image;
+
+    @BeforeAll
+    static void buildImage() {
+        ContainerMode.current().assumeContainersUsable();
+        image = LinuxJreImage.builder().classPath(LinuxJreImage.runningClassPath()).build();
+    }
+
+    private static ContainerJavaResult probe(ContainerJavaRun run) {
+        ContainerJavaResult result = run.run();
+        assertThat(result.exitCode()).as(result.describe()).isZero();
+        return result;
+    }
+
+    @Test
+    void theConfiguredNofileUlimitIsTheProcessLimitInside() {
+        ContainerJavaResult result = probe(ContainerJavaRun.of(image, PROBE).args("nofile").nofile(200));
+
+        assertThat(result.stdoutLines()).as(result.describe()).containsExactly("nofile 200 200");
+    }
+
+    @Test
+    void networkModeNoneLeavesOnlyLoopback() {
+        ContainerJavaResult result = probe(ContainerJavaRun.of(image, PROBE).args("interfaces"));
+
+        assertThat(result.stdoutLines()).as(result.describe()).containsExactly("interface lo");
+    }
+
+    @Test
+    void ntySchedulerRunsCoroutinesInsideWithTheTraceTheRulesDetermine(@TempDir Path dir) throws IOException {
+        Path scenario = Files.write(dir.resolve("scenario.txt"), List.of("a 3", "b 2", "c 1"));
+        List<String> expected = List.of( // FIFO creation (1.1), round-robin yields (3.1)
+                "a step 0", "b step 0", "c step 0",
+                "a step 1", "b step 1", "c exit",
+                "a step 2", "b exit",
+                "a exit");
+
+        ContainerJavaResult result = probe(ContainerJavaRun.of(image, PROBE)
+                .input(scenario).args("trace", ContainerJavaRun.inputPath(scenario)));
+
+        assertThat(result.stdoutLines()).as(result.describe()).isEqualTo(expected);
+        assertThat(ContainerProbe.trace(Files.readAllLines(scenario)))
+                .as("the same scenario in this JVM").isEqualTo(expected);
+    }
+
+    @Test
+    void openingMoreFilesThanTheUlimitFailsWithEmfile() {
+        ContainerJavaResult result = probe(ContainerJavaRun.of(image, PROBE)
+                .args("exhaust-fds", "256").nofile(128));
+
+        assertThat(result.stdoutLines()).as(result.describe()).singleElement()
+                .asString().startsWith("failed-after ").contains("Too many open files");
+        int opened = Integer.parseInt(result.stdoutLines().get(0).split(" ")[1]);
+        assertThat(opened).as("files opened before EMFILE").isPositive().isLessThan(128);
+    }
+
+    @Test
+    void jnrFfiLoadsLibcInTheScratchImage() {
+        ContainerJavaResult result = probe(ContainerJavaRun.of(image, PROBE).args("getpid"));
+
+        // java is the container's init process: no shell in between
+        assertThat(result.stdoutLines()).as(result.describe()).containsExactly("pid 1");
+    }
+
+    @Test
+    void aNonZeroExitIsReturnedWithBothStreams() {
+        ContainerJavaResult result = ContainerJavaRun.of(image, PROBE).args("exit", "3").run();
+
+        assertThat(result.exitCode()).as(result.describe()).isEqualTo(3);
+        assertThat(result.stderr()).contains("exiting with 3");
+        assertThat(result.stdout()).isEmpty();
+    }
+
+    @Test
+    void aRunPastItsTimeoutIsKilledAndReportedWithItsCommand() {
+        ContainerJavaRun run = ContainerJavaRun.of(image, PROBE).args("sleep", "60000")
+                .timeout(Duration.ofSeconds(2));
+
+        assertThatThrownBy(run::run)
+                .isInstanceOf(ContainerRunTimeoutException.class)
+                .hasMessageContaining("did not finish within 2000 ms")
+                .hasMessageContaining(PROBE + " sleep 60000")
+                .satisfies(e -> assertThat(((ContainerRunTimeoutException) e).partialResult().stdout())
+                        .doesNotContain("woke"));
+    }
+
+    @Test
+    void theSameInputsReuseTheSameImage() {
+        LinuxJreImage again = LinuxJreImage.builder().classPath(LinuxJreImage.runningClassPath()).build();
+
+        assertThat(again.imageName()).isEqualTo(image.imageName()).startsWith(LinuxJreImage.REPOSITORY + ":");
+        assertThat(again.containerClassPath()).isEqualTo(image.containerClassPath());
+    }
+}
