@@ -154,27 +154,59 @@ public final class ContainerJavaRun {
     public ContainerJavaResult run() {
         DockerClient docker = DockerDaemon.client();
         String id = create(docker);
+        Throwable primary = null;
         try {
-            copyInputs(docker, id);
-            long start = System.nanoTime();
-            docker.startContainerCmd(id).exec();
-            Integer exit = awaitExit(docker, id, timeout.toMillis());
-            boolean timedOut = exit == null;
-            if (timedOut) {
-                docker.killContainerCmd(id).exec();
-                exit = awaitExit(docker, id, 10_000);
-            }
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-            ContainerJavaResult result = collect(docker, id, exit == null ? -1 : exit, elapsed);
-            if (timedOut) {
-                throw new ContainerRunTimeoutException(timeout, String.join(" ", command()), result);
-            }
-            return result;
+            return startAndCollect(docker, id);
         } catch (DockerException e) {
+            primary = e;
             throw new IllegalStateException("docker refused the run of " + command() + " in "
                     + image.imageName() + ": " + e.getMessage(), e);
+        } catch (RuntimeException | Error e) {
+            primary = e;
+            throw e;
         } finally {
+            remove(docker, id, primary);
+        }
+    }
+
+    private ContainerJavaResult startAndCollect(DockerClient docker, String id) {
+        copyInputs(docker, id);
+        long start = System.nanoTime();
+        docker.startContainerCmd(id).exec();
+        Integer exit = awaitExit(docker, id, timeout.toMillis());
+        boolean timedOut = exit == null;
+        if (timedOut) {
+            kill(docker, id);
+            exit = awaitExit(docker, id, 10_000);
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        ContainerJavaResult result = collect(docker, id, exit == null ? -1 : exit, elapsed);
+        if (timedOut) {
+            throw new ContainerRunTimeoutException(timeout, String.join(" ", command()), result);
+        }
+        return result;
+    }
+
+    /** The program may exit between the timeout and the kill; Docker then refuses the kill. */
+    private static void kill(DockerClient docker, String id) {
+        try {
+            docker.killContainerCmd(id).exec();
+        } catch (DockerException e) {
+            // already stopped: the following wait returns its exit code at once
+        }
+    }
+
+    /** Removes the container; a failure is reported, attached to the run's own failure if any. */
+    private static void remove(DockerClient docker, String id, Throwable primary) {
+        try {
             docker.removeContainerCmd(id).withForce(true).exec();
+        } catch (DockerException e) {
+            IllegalStateException leak = new IllegalStateException("container " + id
+                    + " could not be removed; remove it with docker rm -f " + id, e);
+            if (primary == null) {
+                throw leak;
+            }
+            primary.addSuppressed(leak);
         }
     }
 

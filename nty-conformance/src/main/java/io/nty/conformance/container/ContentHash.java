@@ -8,14 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * A SHA-256 over labelled strings, files and directory trees, used to name cached images and JRE
  * builds: equal inputs give an equal {@link #hex(int)}, any change to a byte, a file name or the
  * order of additions gives another.
+ *
+ * <p>A {@code .jar} counts by its entries (name, CRC-32, size, from the zip directory), not its
+ * bytes: Maven rewrites a module's jar with fresh timestamps on every build, and an image must not
+ * be rebuilt for that.
  *
  * <p>Every addition is framed (kind, length, content) so that two different sequences of
  * additions cannot produce the same byte stream. Directories are walked in sorted order of their
@@ -48,6 +55,8 @@ final class ContentHash {
         try {
             if (Files.isDirectory(path)) {
                 addDirectory(path);
+            } else if (path.getFileName().toString().endsWith(".jar")) {
+                addJar(path);
             } else {
                 addFile(path);
             }
@@ -72,6 +81,20 @@ final class ContentHash {
         for (Path file : files) {
             add(dir.relativize(file).toString());
             addFile(file);
+        }
+    }
+
+    private void addJar(Path jar) throws IOException {
+        List<ZipEntry> entries;
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            entries = zip.stream().map(ZipEntry.class::cast)
+                    .sorted(Comparator.comparing(ZipEntry::getName)).toList();
+        }
+        frame('j', longBytes(entries.size()));
+        for (ZipEntry entry : entries) {
+            add(entry.getName());
+            digest.update(longBytes(entry.getCrc()));
+            digest.update(longBytes(entry.getSize()));
         }
     }
 

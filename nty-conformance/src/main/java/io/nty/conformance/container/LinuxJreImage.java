@@ -25,7 +25,7 @@ import org.testcontainers.images.builder.dockerfile.DockerfileBuilder;
  * every library's bytes and every class path entry's bytes; {@link Builder#build()} reuses an
  * image with that tag when Docker already has one (from this JVM or an earlier run) and builds it
  * otherwise. Images are kept after the JVM exits, on purpose, so repeated test runs start in
- * seconds; {@code docker image prune}/{@code docker rmi} remove them.
+ * seconds; they carry the label {@value #LABEL}{@code =image} for removal.
  *
  * <p>Layout inside the image: {@value #JAVA} is the launcher; class path entry {@code i} is at
  * {@code /app/cp/<i>-<name>} (a jar or a directory), in the order given.
@@ -37,6 +37,12 @@ public final class LinuxJreImage {
 
     /** The repository part of every image this class builds. */
     public static final String REPOSITORY = "nty-linux-jre";
+
+    /**
+     * Label on every image this class builds: {@code docker image rm $(docker image ls -q
+     * --filter label=io.nty.conformance.container=image)} removes them all.
+     */
+    public static final String LABEL = "io.nty.conformance.container";
 
     /** Bump when the layout changes, so old images with the same inputs are not reused. */
     private static final String LAYOUT_VERSION = "layout-1";
@@ -195,7 +201,7 @@ public final class LinuxJreImage {
     }
 
     private static void dockerfile(DockerfileBuilder b, boolean hasApp) {
-        b.from("scratch").copy("jre", "/jre").copy("libs/", "/");
+        b.from("scratch").label(Map.of(LABEL, "image")).copy("jre", "/jre").copy("libs/", "/");
         if (hasApp) {
             b.copy("app", "/app");
         }

@@ -3,8 +3,11 @@ package io.nty.conformance.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,5 +41,27 @@ class ContentHashTest {
 
         assertThat(changedByte).isNotEqualTo(before);
         assertThat(renamed).isNotEqualTo(before).isNotEqualTo(changedByte);
+    }
+
+    @Test
+    void aJarCountsByItsEntriesNotItsTimestamps(@TempDir Path dir) throws IOException {
+        Path first = jar(dir.resolve("a.jar"), 1_000_000_000_000L, "x");
+        Path rebuilt = jar(dir.resolve("b/a.jar"), 1_700_000_000_000L, "x");
+        Path changed = jar(dir.resolve("c/a.jar"), 1_000_000_000_000L, "y");
+
+        assertThat(new ContentHash().addPath(rebuilt).hex(64)).isEqualTo(new ContentHash().addPath(first).hex(64));
+        assertThat(new ContentHash().addPath(changed).hex(64)).isNotEqualTo(new ContentHash().addPath(first).hex(64));
+    }
+
+    private static Path jar(Path path, long entryTime, String content) throws IOException {
+        Files.createDirectories(path.getParent());
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(path))) {
+            ZipEntry entry = new ZipEntry("io/nty/X.class");
+            entry.setTime(entryTime);
+            zip.putNextEntry(entry);
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return path;
     }
 }
