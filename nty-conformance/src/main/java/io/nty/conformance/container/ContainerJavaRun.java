@@ -36,7 +36,7 @@ import org.testcontainers.DockerClientFactory;
  * <p>The command is {@code /jre/bin/java <nty flags> <extra JVM options> -cp <image class path>
  * <main class> <args>}, run directly as PID 1 — the image has no shell, so there is no
  * redirection: a program's input is a file, copied in before start to
- * {@link #inputPath(Path) /nty/input/<file name>}, whose path the program receives as an
+ * {@link #inputPath(Path) /nty/input/}{@code <file name>}, whose path the program receives as an
  * argument.
  *
  * <p>{@link #run()} may be called repeatedly; each call uses a fresh container, which is removed
@@ -55,6 +55,7 @@ public final class ContainerJavaRun {
     /** Low enough that exhausting it is cheap, high enough for a JVM with its jars open. */
     public static final int DEFAULT_NOFILE = 256;
 
+    /** Generous for a JVM start plus a scenario batch; a hung driver still ends the run. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     /** Label on every container started here, so stray ones can be found and removed. */
@@ -64,7 +65,7 @@ public final class ContainerJavaRun {
     private final String mainClass;
     private final List<String> args = new ArrayList<>();
     private final List<String> jvmOptions = new ArrayList<>();
-    private final Map<String, Path> inputs = new LinkedHashMap<>();
+    private final Map<String, byte[]> inputs = new LinkedHashMap<>();
     private int nofile = DEFAULT_NOFILE;
     private Duration timeout = DEFAULT_TIMEOUT;
 
@@ -78,9 +79,20 @@ public final class ContainerJavaRun {
         return new ContainerJavaRun(image, mainClass);
     }
 
-    /** @return where {@link #input(Path) input(hostFile)} puts the file inside the container */
+    /**
+     * @param hostFile a file given to {@link #input(Path)}
+     * @return where that file appears inside the container
+     */
     public static String inputPath(Path hostFile) {
-        return INPUT_DIRECTORY + "/" + hostFile.getFileName();
+        return inputPath(hostFile.getFileName().toString());
+    }
+
+    /**
+     * @param fileName a name given to {@link #input(String, String)}
+     * @return where that input appears inside the container
+     */
+    public static String inputPath(String fileName) {
+        return INPUT_DIRECTORY + "/" + fileName;
     }
 
     /** @param values program arguments, appended */
@@ -96,18 +108,44 @@ public final class ContainerJavaRun {
     }
 
     /**
-     * Copies a host file into the container before start, at {@link #inputPath(Path)}.
+     * Copies a host file into the container before start, at {@link #inputPath(Path)}. The file
+     * is read now, so later changes to it do not reach the run.
      *
+     * @param hostFile a regular file; its name must differ from the other inputs'
+     * @return this run
      * @throws IllegalArgumentException if it is not a regular file or its name is taken
+     * @throws UncheckedIOException if it cannot be read
      */
     public ContainerJavaRun input(Path hostFile) {
         if (!Files.isRegularFile(hostFile)) {
             throw new IllegalArgumentException("input " + hostFile + " is not a regular file");
         }
-        String name = hostFile.getFileName().toString();
-        if (inputs.putIfAbsent(name, hostFile) != null) {
-            throw new IllegalArgumentException("two inputs named " + name + ": " + inputs.get(name)
-                    + " and " + hostFile);
+        try {
+            return input(hostFile.getFileName().toString(), Files.readAllBytes(hostFile));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read input " + hostFile, e);
+        }
+    }
+
+    /**
+     * Places text, UTF-8 encoded, in the container at {@value #INPUT_DIRECTORY}{@code /<fileName>}
+     * before start: a scenario batch needs no temporary file.
+     *
+     * @param fileName a plain file name, no {@code /}
+     * @param text     the file's content
+     * @return this run
+     * @throws IllegalArgumentException if the name is not plain or is taken
+     */
+    public ContainerJavaRun input(String fileName, String text) {
+        return input(fileName, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private ContainerJavaRun input(String fileName, byte[] content) {
+        if (fileName.isEmpty() || fileName.contains("/") || fileName.equals(".") || fileName.equals("..")) {
+            throw new IllegalArgumentException("input name " + fileName + " is not a plain file name");
+        }
+        if (inputs.putIfAbsent(fileName, content) != null) {
+            throw new IllegalArgumentException("two inputs named " + fileName);
         }
         return this;
     }
@@ -213,7 +251,7 @@ public final class ContainerJavaRun {
     private String create(DockerClient docker) {
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode("none")
-                .withUlimits(List.of(new Ulimit("nofile", nofile, nofile)));
+                .withUlimits(List.of(new Ulimit("nofile", (long) nofile, (long) nofile)));
         Map<String, String> labels = new HashMap<>(DockerClientFactory.DEFAULT_LABELS);
         labels.put(LABEL, "run");
         return docker.createContainerCmd(image.imageName())
@@ -235,16 +273,16 @@ public final class ContainerJavaRun {
             String dir = INPUT_DIRECTORY.substring(1) + "/";
             putDirectory(out, dir.substring(0, dir.indexOf('/') + 1));
             putDirectory(out, dir);
-            for (Map.Entry<String, Path> input : inputs.entrySet()) {
+            for (Map.Entry<String, byte[]> input : inputs.entrySet()) {
                 TarArchiveEntry entry = new TarArchiveEntry(dir + input.getKey());
                 entry.setMode(0644);
-                entry.setSize(Files.size(input.getValue()));
+                entry.setSize(input.getValue().length);
                 out.putArchiveEntry(entry);
-                Files.copy(input.getValue(), out);
+                out.write(input.getValue());
                 out.closeArchiveEntry();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot pack inputs " + inputs.values(), e);
+            throw new UncheckedIOException("cannot pack inputs " + inputs.keySet(), e);
         }
         docker.copyArchiveToContainerCmd(id)
                 .withTarInputStream(new ByteArrayInputStream(tar.toByteArray()))

@@ -73,10 +73,26 @@ public enum ContainerMode {
         }
     }
 
-    /** What to do with a container test, and the reason a person reads when it does not run. */
-    record Decision(Outcome outcome, String reason) { }
+    /**
+     * What to do with the container tier, and the reason a person reads when it does not run.
+     *
+     * @param outcome run it, skip it (report its rules as not verified) or fail
+     * @param reason  one line naming the mode and, when it does not run, why and how to fix that
+     */
+    public record Decision(Outcome outcome, String reason) { }
 
-    enum Outcome { RUN, SKIP, FAIL }
+    /** The three things a caller can do with the tier. */
+    public enum Outcome { RUN, SKIP, FAIL }
+
+    /**
+     * The decision without JUnit, for runners that report rather than assert (the runnable jar):
+     * probes Docker unless the mode is {@link #OFF}.
+     *
+     * @return whether to run the tier, and why not
+     */
+    public Decision decide() {
+        return decide(DockerDaemon::available);
+    }
 
     Decision decide(BooleanSupplier dockerAvailable) {
         if (this == OFF) {

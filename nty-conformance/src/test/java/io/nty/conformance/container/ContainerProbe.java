@@ -18,6 +18,7 @@ import java.util.List;
  *   <li>{@code interfaces}: {@code interface <name>} for each line of {@code /proc/net/dev};</li>
  *   <li>{@code trace <scenario file>}: runs {@link #trace} on the file's lines with
  *       {@link NtyScheduler}, printing the event trace;</li>
+ *   <li>{@code lines <file>}: {@code line <text>} for each line of the file;</li>
  *   <li>{@code exhaust-fds <n>}: opens up to {@code n} files, printing {@code opened <n>} or
  *       {@code failed-after <k> <exception message>};</li>
  *   <li>{@code getpid}: {@code pid <n>}, asked of libc through jnr-ffi;</li>
@@ -35,6 +36,7 @@ public final class ContainerProbe {
             case "nofile" -> System.out.println(nofile());
             case "interfaces" -> interfaces().forEach(i -> System.out.println("interface " + i));
             case "trace" -> trace(Files.readAllLines(Path.of(args[1]))).forEach(System.out::println);
+            case "lines" -> Files.readAllLines(Path.of(args[1])).forEach(l -> System.out.println("line " + l));
             case "exhaust-fds" -> System.out.println(exhaustFds(Integer.parseInt(args[1])));
             case "getpid" -> System.out.println("pid " + LibC.load().getpid());
             case "exit" -> {

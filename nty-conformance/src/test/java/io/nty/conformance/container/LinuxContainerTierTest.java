@@ -71,6 +71,15 @@ class LinuxContainerTierTest {
     }
 
     @Test
+    void anInputGivenAsTextIsAFileAtItsInputPath() {
+        ContainerJavaResult result = probe(ContainerJavaRun.of(image, PROBE)
+                .input("batch.txt", "first\nsecond\n")
+                .args("lines", ContainerJavaRun.inputPath("batch.txt")));
+
+        assertThat(result.stdoutLines()).as(result.describe()).containsExactly("line first", "line second");
+    }
+
+    @Test
     void openingMoreFilesThanTheUlimitFailsWithEmfile() {
         ContainerJavaResult result = probe(ContainerJavaRun.of(image, PROBE)
                 .args("exhaust-fds", "256").nofile(128));
