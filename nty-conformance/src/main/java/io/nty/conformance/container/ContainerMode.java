@@ -1,7 +1,10 @@
 package io.nty.conformance.container;
 
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -16,7 +19,10 @@ import org.junit.jupiter.api.Assumptions;
  * </ul>
  *
  * <p>Skips are JUnit assumptions, so they show up as skipped tests with the reason, never as
- * passes.
+ * passes; the reason is also printed once per JVM on standard error, because build tools count
+ * skipped tests on the console without saying why. Call {@link #assumeContainersUsable()} before
+ * each container test ({@code @BeforeEach}): an assumption that fails in {@code @BeforeAll}
+ * makes JUnit report the class as having run no tests at all.
  */
 public enum ContainerMode {
     REQUIRED, AUTO, OFF;
@@ -60,16 +66,27 @@ public enum ContainerMode {
      * whether a daemon answers, except in {@link #OFF} mode.
      */
     public void assumeContainersUsable() {
-        assumeContainersUsable(DockerDaemon::available);
+        assumeContainersUsable(DockerDaemon::available, ContainerMode::announceOnce);
     }
 
-    /** {@link #assumeContainersUsable()} with the Docker probe supplied, so the decision is testable. */
-    void assumeContainersUsable(BooleanSupplier dockerAvailable) {
+    /** {@link #assumeContainersUsable()} with the Docker probe and the announcer supplied, for tests. */
+    void assumeContainersUsable(BooleanSupplier dockerAvailable, Consumer<String> announce) {
         Decision decision = decide(dockerAvailable);
         switch (decision.outcome()) {
             case RUN -> { }
-            case SKIP -> Assumptions.abort(decision.reason());
+            case SKIP -> {
+                announce.accept(decision.reason());
+                Assumptions.abort(decision.reason());
+            }
             case FAIL -> Assertions.fail(decision.reason());
+        }
+    }
+
+    private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
+
+    private static void announceOnce(String reason) {
+        if (ANNOUNCED.add(reason)) {
+            System.err.println("[nty-conformance] " + reason);
         }
     }
 

@@ -39,14 +39,21 @@ final class DockerDaemon {
     private static final Pattern API_VERSION = Pattern.compile("\"ApiVersion\"\\s*:\\s*\"(\\d+)\\.(\\d+)\"");
 
     private static boolean negotiated;
+    private static Boolean available;
 
     private DockerDaemon() {
     }
 
-    /** @return whether Testcontainers can talk to a Docker daemon (after API negotiation) */
-    static boolean available() {
-        negotiate();
-        return DockerClientFactory.instance().isDockerAvailable();
+    /**
+     * @return whether Testcontainers can talk to a Docker daemon (after API negotiation); asked
+     *         once per JVM, because a missing daemon makes each probe slow
+     */
+    static synchronized boolean available() {
+        if (available == null) {
+            negotiate();
+            available = DockerClientFactory.instance().isDockerAvailable();
+        }
+        return available;
     }
 
     /**

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nty.conformance.container.ContainerMode.Outcome;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
@@ -31,26 +33,30 @@ class ContainerModeTest {
                 .hasMessageContaining("required, auto or off");
     }
 
+    private final List<String> announced = new ArrayList<>();
+
     @Test
     void offSkipsWithoutAskingForDocker() {
         assertThatThrownBy(() -> ContainerMode.OFF.assumeContainersUsable(() -> {
             throw new AssertionError("OFF must not probe Docker");
-        }))
+        }, announced::add))
                 .isInstanceOf(TestAbortedException.class)
                 .hasMessageContaining("container tier off");
+        assertThat(announced).singleElement().asString().contains("container tier off");
     }
 
     @Test
     void autoSkipsWithoutDockerNamingWhyAndHowToStartIt() {
-        assertThatThrownBy(() -> ContainerMode.AUTO.assumeContainersUsable(() -> false))
+        assertThatThrownBy(() -> ContainerMode.AUTO.assumeContainersUsable(() -> false, announced::add))
                 .isInstanceOf(TestAbortedException.class)
                 .hasMessageContaining("no Docker daemon reachable")
                 .hasMessageContaining("dockerd --bridge=none --iptables=false");
+        assertThat(announced).singleElement().asString().contains("no Docker daemon reachable");
     }
 
     @Test
     void requiredFailsWithoutDockerSayingHowToGetIt() {
-        assertThatThrownBy(() -> ContainerMode.REQUIRED.assumeContainersUsable(() -> false))
+        assertThatThrownBy(() -> ContainerMode.REQUIRED.assumeContainersUsable(() -> false, announced::add))
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessageContaining("apt-get install -y docker.io")
                 .hasMessageContaining("dockerd --bridge=none --iptables=false &")
@@ -59,7 +65,11 @@ class ContainerModeTest {
     }
 
     @Test
-    void autoAndRequiredRunWhenDockerAnswers() {
+    void autoAndRequiredRunWhenDockerAnswersAndAnnounceNothing() {
+        ContainerMode.AUTO.assumeContainersUsable(() -> true, announced::add);
+        ContainerMode.REQUIRED.assumeContainersUsable(() -> true, announced::add);
+
+        assertThat(announced).isEmpty();
         assertThat(ContainerMode.AUTO.decide(() -> true).outcome()).isEqualTo(Outcome.RUN);
         assertThat(ContainerMode.REQUIRED.decide(() -> true).outcome()).isEqualTo(Outcome.RUN);
     }

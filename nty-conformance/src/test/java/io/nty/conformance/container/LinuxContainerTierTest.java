@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * configured {@code nofile} limit binds, only loopback exists), nty's scheduler and jnr-ffi work
  * in the image, and runs end with their exit code, or a timeout, as documented.
  *
- * <p>Gated by {@link ContainerMode}: skipped with a reason in {@code auto} mode without Docker,
- * failed in {@code required} mode. The image is built once per JVM and reused across runs.
+ * <p>Gated by {@link ContainerMode} before each test: skipped with a reason in {@code auto} mode
+ * without Docker, failed in {@code required} mode. The image is built by the first test that runs
+ * and reused by the rest, and by later runs while its inputs are unchanged.
  */
 class LinuxContainerTierTest {
 
@@ -27,10 +28,12 @@ class LinuxContainerTierTest {
 
     private static LinuxJreImage image;
 
-    @BeforeAll
-    static void buildImage() {
+    @BeforeEach
+    void containersUsableAndImageBuilt() {
         ContainerMode.current().assumeContainersUsable();
-        image = LinuxJreImage.builder().classPath(LinuxJreImage.runningClassPath()).build();
+        if (image == null) {
+            image = LinuxJreImage.builder().classPath(LinuxJreImage.runningClassPath()).build();
+        }
     }
 
     private static ContainerJavaResult probe(ContainerJavaRun run) {
