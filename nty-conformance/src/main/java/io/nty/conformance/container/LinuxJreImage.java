@@ -168,8 +168,9 @@ public final class LinuxJreImage {
         }
 
         /*
-         * Separate COPY steps, JRE first and application last: Docker's build cache then shares
-         * the JRE and library layers between images that differ only in their class path.
+         * Separate COPY steps from the most to the least stable (JRE, libraries, jars, class
+         * directories): Docker's build cache then reuses every layer above the first that changed,
+         * so a rebuild after editing a class copies only the class directories again.
          */
         private void dockerBuild(String name, Path jre, Set<Path> libraries, List<String> containerEntries) {
             ImageFromDockerfile image = new ImageFromDockerfile(name, false);
@@ -177,10 +178,17 @@ public final class LinuxJreImage {
             for (Path library : libraries) {
                 image.withFileFromPath("libs" + library, library);
             }
+            boolean jars = false;
+            boolean directories = false;
             for (int i = 0; i < classPath.size(); i++) {
-                image.withFileFromPath(containerEntries.get(i).substring(1), classPath.get(i));
+                boolean directory = Files.isDirectory(classPath.get(i));
+                jars |= !directory;
+                directories |= directory;
+                image.withFileFromPath((directory ? "appdirs" : "appjars") + containerEntries.get(i), classPath.get(i));
             }
-            image.withDockerfileFromBuilder(b -> dockerfile(b, !classPath.isEmpty()));
+            boolean withJars = jars;
+            boolean withDirectories = directories;
+            image.withDockerfileFromBuilder(b -> dockerfile(b, withJars, withDirectories));
             try {
                 image.get();
             } catch (RuntimeException e) {
@@ -200,10 +208,13 @@ public final class LinuxJreImage {
         }
     }
 
-    private static void dockerfile(DockerfileBuilder b, boolean hasApp) {
+    private static void dockerfile(DockerfileBuilder b, boolean jars, boolean directories) {
         b.from("scratch").label(Map.of(LABEL, "image")).copy("jre", "/jre").copy("libs/", "/");
-        if (hasApp) {
-            b.copy("app", "/app");
+        if (jars) {
+            b.copy("appjars/", "/");
+        }
+        if (directories) {
+            b.copy("appdirs/", "/");
         }
         // WORKDIR creates the directory: an empty /tmp for jnr-ffi's extracted stub and
         // java.io.tmpdir; processes run as root, so 0755 is writable for them.
