@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.testcontainers.images.builder.ImageFromDockerfile;
-import org.testcontainers.images.builder.dockerfile.DockerfileBuilder;
 
 /**
  * A Docker image built {@code FROM scratch} that runs Java programs: a jlink'd JRE made from the
@@ -21,11 +20,12 @@ import org.testcontainers.images.builder.dockerfile.DockerfileBuilder;
  * path.
  *
  * <p>Nothing is pulled: the image has no base, so it builds on a machine that reaches no
- * registry. It is tagged {@code nty-linux-jre:<hash>} where the hash covers the JRE's identity,
- * every library's bytes and every class path entry's bytes; {@link Builder#build()} reuses an
- * image with that tag when Docker already has one (from this JVM or an earlier run) and builds it
- * otherwise. Images are kept after the JVM exits, on purpose, so repeated test runs start in
- * seconds; they carry the label {@value #LABEL}{@code =image} for removal.
+ * registry. It is built in two steps, each tagged by a {@link ContentHash} of its inputs and
+ * reused whenever Docker already holds that tag (from this JVM or an earlier run): a base image
+ * {@code nty-linux-jre-base:<hash>} (JRE and libraries, about 60 MB, built once per JDK) and,
+ * {@code FROM} it, {@code nty-linux-jre:<hash>} adding the class path, so changing a class
+ * re-sends only the class path to Docker. An empty class path returns the base image itself. Images are kept after the JVM exits, on purpose, so repeated test runs start in
+ * seconds; they carry the label {@value #LABEL} ({@code =base} or {@code =image}) for removal.
  *
  * <p>Layout inside the image: {@value #JAVA} is the launcher; class path entry {@code i} is at
  * {@code /app/cp/<i>-<name>} (a jar or a directory), in the order given.
@@ -35,8 +35,11 @@ public final class LinuxJreImage {
     /** The java launcher inside the image. */
     public static final String JAVA = "/jre/bin/java";
 
-    /** The repository part of every image this class builds. */
+    /** The repository of the images this class returns: a base plus a class path. */
     public static final String REPOSITORY = "nty-linux-jre";
+
+    /** The repository of the class-path-free images under them: JRE, libraries, {@code /tmp}. */
+    public static final String BASE_REPOSITORY = "nty-linux-jre-base";
 
     /**
      * Label on every image this class builds: {@code docker image rm $(docker image ls -q
@@ -96,7 +99,7 @@ public final class LinuxJreImage {
     public static final class Builder {
         private List<String> modules = JlinkedJre.DEFAULT_MODULES;
         private final List<Path> classPath = new ArrayList<>();
-        private Path cacheDirectory = Path.of("target", "nty-containers");
+        private Path cacheDirectory = Path.of("target", "nty-containers").toAbsolutePath().normalize();
 
         private Builder() {
         }
@@ -126,7 +129,7 @@ public final class LinuxJreImage {
 
         /** @param directory where the jlink'd JRE is cached; default {@code target/nty-containers} */
         public Builder cacheDirectory(Path directory) {
-            this.cacheDirectory = Objects.requireNonNull(directory, "directory");
+            this.cacheDirectory = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
             return this;
         }
 
@@ -136,16 +139,31 @@ public final class LinuxJreImage {
          * @throws IllegalStateException if jlink, ldd or the Docker build fails, with its output
          */
         public LinuxJreImage build() {
+            String base = ensureBase();
+            List<String> containerEntries = containerEntries();
+            if (classPath.isEmpty()) {
+                return new LinuxJreImage(base, containerEntries);
+            }
+            ContentHash hash = new ContentHash().add(LAYOUT_VERSION).add(base);
+            for (Path entry : classPath) {
+                hash.add(entry.getFileName().toString()).addPath(entry);
+            }
+            String name = REPOSITORY + ":" + hash.hex(16);
+            ensure(name, () -> buildApplication(name, base, containerEntries));
+            return new LinuxJreImage(name, containerEntries);
+        }
+
+        /** The JRE and its libraries: rebuilt only for another JDK, module list or libc. */
+        private String ensureBase() {
             Path jre = JlinkedJre.obtain(cacheDirectory, modules);
             Set<Path> libraries = SharedLibraries.neededBy(JlinkedJre.elfFiles(jre), jre);
-            List<String> containerEntries = containerEntries();
-            String name = REPOSITORY + ":" + hash(libraries);
-            if (KNOWN.computeIfAbsent(name, LinuxJreImage::existsInDocker)) {
-                return new LinuxJreImage(name, containerEntries);
+            ContentHash hash = new ContentHash().add(LAYOUT_VERSION).add(JlinkedJre.key(modules));
+            for (Path library : libraries) {
+                hash.add(library.toString()).addPath(library);
             }
-            dockerBuild(name, jre, libraries, containerEntries);
-            KNOWN.put(name, true);
-            return new LinuxJreImage(name, containerEntries);
+            String name = BASE_REPOSITORY + ":" + hash.hex(16);
+            ensure(name, () -> buildBase(name, jre, libraries));
+            return name;
         }
 
         private List<String> containerEntries() {
@@ -156,28 +174,26 @@ public final class LinuxJreImage {
             return entries;
         }
 
-        private String hash(Set<Path> libraries) {
-            ContentHash hash = new ContentHash().add(LAYOUT_VERSION).add(JlinkedJre.key(modules));
-            for (Path library : libraries) {
-                hash.add(library.toString()).addPath(library);
-            }
-            for (Path entry : classPath) {
-                hash.add(entry.getFileName().toString()).addPath(entry);
-            }
-            return hash.hex(16);
-        }
-
-        /*
-         * Separate COPY steps from the most to the least stable (JRE, libraries, jars, class
-         * directories): Docker's build cache then reuses every layer above the first that changed,
-         * so a rebuild after editing a class copies only the class directories again.
-         */
-        private void dockerBuild(String name, Path jre, Set<Path> libraries, List<String> containerEntries) {
+        private static void buildBase(String name, Path jre, Set<Path> libraries) {
             ImageFromDockerfile image = new ImageFromDockerfile(name, false);
             image.withFileFromPath("jre", jre);
             for (Path library : libraries) {
                 image.withFileFromPath("libs" + library, library);
             }
+            image.withDockerfileFromBuilder(b -> b.from("scratch").label(Map.of(LABEL, "base"))
+                    .copy("jre", "/jre").copy("libs/", "/")
+                    // WORKDIR creates the directory: an empty /tmp for jnr-ffi's extracted stub
+                    // and java.io.tmpdir; processes run as root, so 0755 is writable for them.
+                    .workDir("/tmp").workDir("/"));
+            resolve(image, name, "FROM scratch with JRE " + jre + " and libraries " + libraries);
+        }
+
+        /*
+         * Jars and class directories in separate COPY steps, the more stable first: Docker's
+         * build cache then reuses the jar layer when only classes changed.
+         */
+        private void buildApplication(String name, String base, List<String> containerEntries) {
+            ImageFromDockerfile image = new ImageFromDockerfile(name, false);
             boolean jars = false;
             boolean directories = false;
             for (int i = 0; i < classPath.size(); i++) {
@@ -188,13 +204,32 @@ public final class LinuxJreImage {
             }
             boolean withJars = jars;
             boolean withDirectories = directories;
-            image.withDockerfileFromBuilder(b -> dockerfile(b, withJars, withDirectories));
-            try {
-                image.get();
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("docker build of " + name + " FROM scratch failed"
-                        + " (JRE " + jre + ", libraries " + libraries + ")", e);
-            }
+            image.withDockerfileFromBuilder(b -> {
+                b.from(base).label(Map.of(LABEL, "image"));
+                if (withJars) {
+                    b.copy("appjars/", "/");
+                }
+                if (withDirectories) {
+                    b.copy("appdirs/", "/");
+                }
+            });
+            resolve(image, name, "FROM " + base + " with class path " + classPath);
+        }
+    }
+
+    /** Builds with {@code build} unless Docker (or this JVM's memory of it) has {@code name}. */
+    private static void ensure(String name, Runnable build) {
+        if (!KNOWN.computeIfAbsent(name, LinuxJreImage::existsInDocker)) {
+            build.run();
+            KNOWN.put(name, true);
+        }
+    }
+
+    private static void resolve(ImageFromDockerfile image, String name, String what) {
+        try {
+            image.get();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("docker build of " + name + " (" + what + ") failed", e);
         }
     }
 
@@ -206,18 +241,5 @@ public final class LinuxJreImage {
         } catch (NotFoundException e) {
             return false;
         }
-    }
-
-    private static void dockerfile(DockerfileBuilder b, boolean jars, boolean directories) {
-        b.from("scratch").label(Map.of(LABEL, "image")).copy("jre", "/jre").copy("libs/", "/");
-        if (jars) {
-            b.copy("appjars/", "/");
-        }
-        if (directories) {
-            b.copy("appdirs/", "/");
-        }
-        // WORKDIR creates the directory: an empty /tmp for jnr-ffi's extracted stub and
-        // java.io.tmpdir; processes run as root, so 0755 is writable for them.
-        b.workDir("/tmp").workDir("/");
     }
 }

@@ -52,8 +52,10 @@ final class SharedLibraries {
     static Set<Path> neededBy(Collection<Path> elfFiles, Path excluded) {
         List<String> command = new ArrayList<>();
         command.add("ldd");
-        elfFiles.forEach(f -> command.add(f.toString()));
-        return parse(runLdd(command), excluded, fileNamesUnder(excluded));
+        elfFiles.forEach(f -> command.add(f.toAbsolutePath().toString()));
+        // ldd prints absolute paths; a relative directory would exclude nothing
+        Path absoluteExcluded = excluded == null ? null : excluded.toAbsolutePath().normalize();
+        return parse(runLdd(command), absoluteExcluded, fileNamesUnder(absoluteExcluded));
     }
 
     private static Set<String> fileNamesUnder(Path dir) {

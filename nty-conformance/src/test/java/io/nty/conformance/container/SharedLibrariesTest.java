@@ -54,4 +54,14 @@ class SharedLibrariesTest {
                 .anySatisfy(lib -> assertThat(lib.getFileName().toString()).startsWith("libc.so"))
                 .allSatisfy(lib -> assertThat(lib).isAbsolute());
     }
+
+    @Test
+    void aRelativeJreDirectoryStillExcludesTheJresOwnLibraries() {
+        Path javaHome = JlinkedJre.javaHome();
+        Path relative = Path.of("").toAbsolutePath().relativize(javaHome);
+
+        assertThat(SharedLibraries.neededBy(List.of(relative.resolve("lib/libjava.so")), relative))
+                .isNotEmpty()
+                .noneSatisfy(lib -> assertThat(lib).startsWith(javaHome));
+    }
 }
