@@ -19,13 +19,15 @@ import org.testcontainers.images.builder.ImageFromDockerfile;
  * empty writable {@code /tmp} (jnr-ffi extracts its native stub there) and an application class
  * path.
  *
- * <p>Nothing is pulled: the image has no base, so it builds on a machine that reaches no
- * registry. It is built in two steps, each tagged by a {@link ContentHash} of its inputs and
- * reused whenever Docker already holds that tag (from this JVM or an earlier run): a base image
- * {@code nty-linux-jre-base:<hash>} (JRE and libraries, about 60 MB, built once per JDK) and,
- * {@code FROM} it, {@code nty-linux-jre:<hash>} adding the class path, so changing a class
- * re-sends only the class path to Docker. An empty class path returns the base image itself. Images are kept after the JVM exits, on purpose, so repeated test runs start in
- * seconds; they carry the label {@value #LABEL} ({@code =base} or {@code =image}) for removal.
+ * <p>Nothing is pulled, so it builds on a machine that reaches no registry. It is built in two
+ * steps, each tagged by a {@link ContentHash} of its inputs and reused whenever Docker already
+ * holds that tag (from this JVM or an earlier run): a base image {@code nty-linux-jre-base:<hash>}
+ * {@code FROM scratch} (JRE and libraries, about 60 MB, built once per JDK) and, {@code FROM} it,
+ * {@code nty-linux-jre:<hash>} adding the class path, so changing a class re-sends only the class
+ * path to Docker. An empty class path returns the base image itself.
+ *
+ * <p>Images are kept after the JVM exits, on purpose, so repeated test runs start in seconds; they
+ * carry the label {@value #LABEL} ({@code =base} or {@code =image}) for removal.
  *
  * <p>Layout inside the image: {@value #JAVA} is the launcher; class path entry {@code i} is at
  * {@code /app/cp/<i>-<name>} (a jar or a directory), in the order given.
@@ -42,8 +44,8 @@ public final class LinuxJreImage {
     public static final String BASE_REPOSITORY = "nty-linux-jre-base";
 
     /**
-     * Label on every image this class builds: {@code docker image rm $(docker image ls -q
-     * --filter label=io.nty.conformance.container=image)} removes them all.
+     * Label on every image this class builds, valued {@code base} or {@code image}: {@code docker
+     * image rm $(docker image ls -q --filter label=io.nty.conformance.container)} removes them all.
      */
     public static final String LABEL = "io.nty.conformance.container";
 
