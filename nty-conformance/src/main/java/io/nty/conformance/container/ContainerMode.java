@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Whether the container tier runs, read from the system property {@value #PROPERTY}.
+ * Whether the container tier runs, read from the system property {@value #PROPERTY} or, when
+ * that is unset, the environment variable {@value #ENVIRONMENT_VARIABLE}.
  *
  * <ul>
  *   <li>{@link #OFF}: never runs; tests are skipped with a reason saying so.</li>
@@ -35,12 +36,21 @@ public enum ContainerMode {
             + " dockerd --bridge=none --iptables=false &"
             + " and export TESTCONTAINERS_RYUK_DISABLED=true TESTCONTAINERS_HOST_OVERRIDE=localhost";
 
+    /** The environment variable read when the property is unset; {@code .ci/run} exports it. */
+    public static final String ENVIRONMENT_VARIABLE = "NTY_CONTAINERS";
+
     /**
-     * @return the mode named by {@value #PROPERTY}; {@link #AUTO} when unset or blank
-     * @throws IllegalArgumentException if the property names no mode, listing the valid ones
+     * @return the mode named by {@value #PROPERTY}, else by {@value #ENVIRONMENT_VARIABLE};
+     *         {@link #AUTO} when both are unset or blank
+     * @throws IllegalArgumentException if the chosen setting names no mode, listing the valid ones
      */
     public static ContainerMode current() {
-        return parse(System.getProperty(PROPERTY));
+        return select(System.getProperty(PROPERTY), System.getenv(ENVIRONMENT_VARIABLE));
+    }
+
+    /** The property wins over the environment, so one run can override what CI exports. */
+    static ContainerMode select(String property, String environment) {
+        return parse(property != null && !property.isBlank() ? property : environment);
     }
 
     /**
@@ -113,18 +123,25 @@ public enum ContainerMode {
 
     Decision decide(BooleanSupplier dockerAvailable) {
         if (this == OFF) {
-            return new Decision(Outcome.SKIP, "container tier off (-D" + PROPERTY
-                    + "=off); run with -D" + PROPERTY + "=auto or =required to execute it");
+            return new Decision(Outcome.SKIP, "container tier off (" + origin()
+                    + "); set it to auto or required to execute the tier");
         }
         if (dockerAvailable.getAsBoolean()) {
             return new Decision(Outcome.RUN, "a Docker daemon answers");
         }
         if (this == AUTO) {
-            return new Decision(Outcome.SKIP, "container tier skipped (-D" + PROPERTY
-                    + "=auto): no Docker daemon reachable. To run it, " + HOW_TO_GET_DOCKER);
+            return new Decision(Outcome.SKIP, "container tier skipped (" + origin()
+                    + "): no Docker daemon reachable. To run it, " + HOW_TO_GET_DOCKER);
         }
-        return new Decision(Outcome.FAIL, "container tier required (-D" + PROPERTY
-                + "=required) but no Docker daemon is reachable. " + HOW_TO_GET_DOCKER
-                + "; or run with -D" + PROPERTY + "=auto to skip the tier when Docker is missing");
+        return new Decision(Outcome.FAIL, "container tier required (" + origin()
+                + ") but no Docker daemon is reachable. " + HOW_TO_GET_DOCKER
+                + "; or set the mode to auto to skip the tier when Docker is missing");
     }
+
+    /** Names the mode and where it can be set, for a person reading a skip or failure. */
+    private String origin() {
+        return "mode " + name().toLowerCase(Locale.ROOT) + ", from -D" + PROPERTY + " or "
+                + ENVIRONMENT_VARIABLE;
+    }
+
 }

@@ -20,6 +20,13 @@ class ContainerModeTest {
     }
 
     @Test
+    void thePropertyWinsOverTheEnvironmentWhichWinsOverTheDefault() {
+        assertThat(ContainerMode.select("off", "required")).isEqualTo(ContainerMode.OFF);
+        assertThat(ContainerMode.select(null, "required")).isEqualTo(ContainerMode.REQUIRED);
+        assertThat(ContainerMode.select("", null)).isEqualTo(ContainerMode.AUTO);
+    }
+
+    @Test
     void namesAreCaseInsensitive() {
         assertThat(ContainerMode.parse("Required")).isEqualTo(ContainerMode.REQUIRED);
         assertThat(ContainerMode.parse("off")).isEqualTo(ContainerMode.OFF);
