@@ -1,4 +1,4 @@
-package io.nty.nswitch.jmh;
+package io.nty.benchmarks;
 
 import io.nty.api.Coroutines;
 import io.nty.nswitch.NativeContext;
@@ -24,10 +24,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Candidate for nty-benchmarks (not compiled here): resume + yield of a native coroutine from
- * Java, bare and through the reference scheduler, beside a Java coroutine's yield in the same
- * scheduler. Needs nty-switch-x86_64 and nty-scheduler on the class path and the JVM flags
- * {@code --add-exports java.base/jdk.internal.vm=ALL-UNNAMED --enable-native-access=ALL-UNNAMED}.
+ * Resume + yield of a native coroutine from Java, bare and through the reference scheduler,
+ * beside a Java coroutine's yield in the same scheduler. Linux x86_64 only (the native switch
+ * library is built there).
  *
  * <p>Reference (2-core dev machine, ad-hoc loop, not JMH): bare resume + yield from Java about
  * 49 ns; the same pair from C ({@code nty_switch_bench}) about 41 ns; one raw switch about 7 ns.
