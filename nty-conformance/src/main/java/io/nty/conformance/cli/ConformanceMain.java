@@ -11,10 +11,13 @@ import io.nty.conformance.driver.DriverServer;
 import io.nty.conformance.jvm.JvmScenarioRunner;
 import io.nty.conformance.reference.NtyReferenceProvider;
 import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +29,8 @@ import java.util.Optional;
  * java -jar nty-conformance.jar --driver "&lt;command&gt;"   verify an external driver (any language)
  * java -jar nty-conformance.jar --provider nty|&lt;class&gt;  verify a JVM implementation in process
  * java -jar nty-conformance.jar --serve nty|&lt;class&gt;     be a driver for a JVM implementation
+ *                                                  (scenarios from stdin, or from --input FILE:
+ *                                                  a batch, e.g. copied into a container)
  * options: --seed N  --examples N  --report PATH
  * </pre>
  *
@@ -45,12 +50,14 @@ public final class ConformanceMain {
         String driver = null;
         String provider = null;
         String serve = null;
+        String input = null;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--driver" -> driver = value;
                 case "--provider" -> provider = value;
                 case "--serve" -> serve = value;
+                case "--input" -> input = value;
                 case "--seed" -> System.setProperty(Settings.SEED, String.valueOf(value));
                 case "--examples" -> System.setProperty(Settings.EXAMPLES, String.valueOf(value));
                 case "--report" -> System.setProperty(ConformanceReport.PATH_PROPERTY, String.valueOf(value));
@@ -62,7 +69,7 @@ public final class ConformanceMain {
             }
         }
         if (serve != null) {
-            serve(serve);
+            serve(serve, input);
         } else if (driver != null) {
             try (DriverScenarioRunner runner = new DriverScenarioRunner(driver)) {
                 System.exit(verify(new Target(runner, Optional.empty(), Settings.fromSystemProperties())));
@@ -74,12 +81,16 @@ public final class ConformanceMain {
         }
     }
 
-    private static void serve(String name) throws IOException {
+    private static void serve(String name, String input) throws IOException {
         // stdout carries the protocol only; anything else the JVM prints must go to stderr.
-        PrintStream protocol = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(System.err);
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        DriverServer.serve(new JvmScenarioRunner(provider(name)), in, protocol);
+        try (BufferedReader in = input == null
+                ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
+                : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8)) {
+            DriverServer.serve(new JvmScenarioRunner(provider(name)), in, protocol);
+        }
+        protocol.flush();
     }
 
     private static int verify(Target target) {
@@ -113,8 +124,8 @@ public final class ConformanceMain {
 
     private static void usage(String problem) {
         System.err.println("nty-conformance: " + problem);
-        System.err.println("usage: java -jar nty-conformance.jar (--driver \"<command>\" | --provider nty|<class> | --serve nty|<class>)"
-                + " [--seed N] [--examples N] [--report PATH]");
+        System.err.println("usage: java -jar nty-conformance.jar (--driver \"<command>\" | --provider nty|<class>"
+                + " | --serve nty|<class> [--input FILE]) [--seed N] [--examples N] [--report PATH]");
         System.exit(2);
     }
 }
