@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -132,10 +133,7 @@ public final class DriverScenarioRunner implements ScenarioRunner, AutoCloseable
             String[] w = line.strip().split("\\s+");
             if (w[0].equals(DriverProtocol.CAPABILITIES)) {
                 for (int i = 1; i < w.length; i++) {
-                    Capability c = Capability.valueOf(w[i]);
-                    if (c != Capability.IN_PROCESS_API) {
-                        caps.add(c);
-                    }
+                    capability(w[i]).filter(c -> c != Capability.IN_PROCESS_API).ifPresent(caps::add);
                 }
             } else if (w[0].equals(DriverProtocol.NAME)) {
                 n = line.strip().substring(DriverProtocol.NAME.length()).strip() + " (driver)";
@@ -143,6 +141,16 @@ public final class DriverScenarioRunner implements ScenarioRunner, AutoCloseable
         }
         capabilities = Set.copyOf(caps);
         name = n;
+    }
+
+    /** An unknown capability is ignored (with a note): a newer driver must not break an older suite. */
+    private Optional<Capability> capability(String name) {
+        try {
+            return Optional.of(Capability.valueOf(name));
+        } catch (IllegalArgumentException e) {
+            System.err.println("nty-conformance: driver '" + command + "' declares unknown capability '" + name + "'; ignored");
+            return Optional.empty();
+        }
     }
 
     private String next() {
