@@ -25,10 +25,12 @@ import java.util.TreeSet;
  * "busy" (§4.1); only waiters are woken (§4.2); readiness, timeout or close wake a waiter,
  * readiness is never lost, close makes the waiter ready at the tail (§4.3).
  *
- * <p>Where the rules leave a choice, the {@link Interpretation} fixes it. The suite's simulated
- * poller reports ready fds in ascending fd order and the model resumes them in that order; a
- * real kernel decides its own order, so for real fds only the set of fds woken per poll is
- * fixed.
+ * <p>Where the rules leave a choice, the {@link Interpretation} fixes it. The order in which one
+ * poll's ready fds are resumed is the kernel's (or the poller's) choice, not the rules': when
+ * checking an observed trace the model takes that order from the trace itself — the waiters of
+ * one poll in the order the trace shows them resumed — and checks only that the set of fds woken
+ * by each poll is right. Without a trace to follow it resumes them in ascending fd order (the
+ * suite's simulated poller's order).
  */
 public final class Model {
 
@@ -37,6 +39,8 @@ public final class Model {
 
     private final Scenario scenario;
     private final Interpretation how;
+    /** The observed events to take one poll's resumption order from, or empty. */
+    private final List<String> guide;
     private final List<String> events = new ArrayList<>();
     private final Deque<Co> ready = new ArrayDeque<>();
     private final TreeSet<Co> timed = new TreeSet<>(Comparator.comparingLong((Co c) -> c.deadline)
@@ -45,12 +49,15 @@ public final class Model {
     private final int[] buffered;
     private final boolean[] closed;
     private long now;
+    /** Events emitted so far without handler calls: this model's position in the guide. */
+    private int orderedCount;
     private long nextId;
     private long nextSeq;
 
-    private Model(Scenario scenario, Interpretation how) {
+    private Model(Scenario scenario, Interpretation how, List<String> guide) {
         this.scenario = scenario;
         this.how = how;
+        this.guide = guide;
         this.buffered = new int[Scenario.FIRST_FD + scenario.fdCount()];
         this.closed = new boolean[buffered.length];
     }
@@ -61,7 +68,17 @@ public final class Model {
      * @return the trace the rules require under that interpretation
      */
     public static Trace expected(Scenario scenario, Interpretation how) {
-        Model m = new Model(scenario, how);
+        return expected(scenario, how, List.of());
+    }
+
+    /**
+     * @param scenario the scenario
+     * @param how the interpretation of the open choices
+     * @param guide observed events whose order of resuming one poll's ready waiters the model follows
+     * @return the trace the rules require
+     */
+    static Trace expected(Scenario scenario, Interpretation how, List<String> guide) {
+        Model m = new Model(scenario, how, guide);
         m.main();
         return new Trace(m.events, List.of());
     }
@@ -72,9 +89,13 @@ public final class Model {
      *         the {@link Interpretation#NTY} one first
      */
     public static List<Trace> allowed(Scenario scenario) {
+        return allowed(scenario, List.of());
+    }
+
+    private static List<Trace> allowed(Scenario scenario, List<String> guide) {
         Set<Trace> traces = new LinkedHashSet<>();
         for (Interpretation i : Interpretation.all()) {
-            traces.add(expected(scenario, i));
+            traces.add(expected(scenario, i, guide));
         }
         return List.copyOf(traces);
     }
@@ -88,7 +109,7 @@ public final class Model {
     public static Optional<String> check(Trace observed, Scenario scenario) {
         String best = null;
         int bestAt = -1;
-        for (Trace t : allowed(scenario)) {
+        for (Trace t : allowed(scenario, observed.ordered())) {
             Optional<String> d = observed.differenceFrom(t);
             if (d.isEmpty()) {
                 return d;
@@ -131,6 +152,7 @@ public final class Model {
     private void main() {
         for (int root : scenario.roots()) {
             events.add(now + " main created " + create(root).id);
+            orderedCount++;
         }
         while (!ready.isEmpty() || !timed.isEmpty() || !waiters.isEmpty()) {
             if (!round()) {
@@ -200,7 +222,7 @@ public final class Model {
      */
     private boolean pollIo() {
         boolean anythingReady = !ready.isEmpty() || (!timed.isEmpty() && timed.first().deadline <= now);
-        List<Integer> fds = waiters.keySet().stream().filter(this::readable).toList();
+        List<Integer> fds = inGuidedOrder(waiters.keySet().stream().filter(this::readable).toList());
         if (fds.isEmpty() && !anythingReady) {
             if (timed.isEmpty()) {
                 return waiters.isEmpty();
@@ -220,6 +242,33 @@ public final class Model {
             expireTimeouts();
         }
         return true;
+    }
+
+    /**
+     * Orders one poll's ready fds as the guide resumed their waiters: by the position of each
+     * waiter's first {@code ready} event from here on in the observed trace; fds the guide does
+     * not show resumed keep ascending order, after the others.
+     */
+    private List<Integer> inGuidedOrder(List<Integer> fds) {
+        if (guide.isEmpty() || fds.size() < 2) {
+            return fds;
+        }
+        int from = orderedCount;
+        List<Integer> ordered = new ArrayList<>(fds);
+        ordered.sort(Comparator.comparingInt(fd -> positionOfReady(waiters.get(fd).id, from)));
+        return ordered;
+    }
+
+    private int positionOfReady(long id, int from) {
+        String who = " " + id + " ";
+        for (int i = Math.max(0, from); i < guide.size(); i++) {
+            String e = guide.get(i);
+            int sp = e.indexOf(' ');
+            if (e.startsWith(who, sp) && (e.endsWith(who + "ready") || e.contains(who + "ready-other"))) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     private boolean readable(int fd) {
@@ -355,5 +404,8 @@ public final class Model {
 
     private void emit(Co c, String event) {
         events.add(now + " " + c.id + " " + event);
+        if (!event.equals(Trace.UNCAUGHT)) {
+            orderedCount++;
+        }
     }
 }

@@ -77,6 +77,30 @@ class ModelTest {
     }
 
     @Test
+    void rule3_3_orderWithinOnePollIsTheKernelsButTheSetIsFixed() {
+        Scenario s = Scenario.builder().pairs(2)
+                .program(new WaitRead(3, 100)).program(new WaitRead(5, 100)).program(new Send(4), new Send(6))
+                .create(0).create(1).create(2).build();
+        List<String> head = List.of("0 main created 0", "0 main created 1", "0 main created 2",
+                "0 0 start", "0 0 wait 3 100", "0 1 start", "0 1 wait 5 100",
+                "0 2 start", "0 2 send 4 ok", "0 2 send 6 ok", "0 2 exit");
+        Trace ascending = trace(head, "0 0 ready", "0 0 exit", "0 1 ready", "0 1 exit", "0 main returned");
+        Trace descending = trace(head, "0 1 ready", "0 1 exit", "0 0 ready", "0 0 exit", "0 main returned");
+        Trace oneLate = trace(head, "0 1 ready", "0 1 exit", "100 0 timeout", "100 0 exit", "100 main returned");
+
+        assertThat(Model.expected(s, Interpretation.NTY)).isEqualTo(ascending);
+        assertThat(Model.check(ascending, s)).isEmpty();
+        assertThat(Model.check(descending, s)).isEmpty();
+        assertThat(Model.check(oneLate, s)).get().asString().contains("expected '0 0 ready' but was '100 0 timeout'");
+    }
+
+    private static Trace trace(List<String> head, String... tail) {
+        List<String> all = new java.util.ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return new Trace(all, List.of());
+    }
+
+    @Test
     void rule4_3_timeoutOverOneSecondIsExact() {
         Scenario s = Scenario.builder().pairs(1).program(new WaitRead(3, 1500)).create(0).build();
         assertThat(trace(s)).containsExactly("0 main created 0", "0 0 start", "0 0 wait 3 1500",
