@@ -2,6 +2,7 @@ package io.nty.conformance;
 
 import io.nty.conformance.scenario.Scenario;
 import io.nty.conformance.scenario.ScenarioGenerators;
+import io.nty.conformance.scenario.Step;
 import java.util.ArrayList;
 import java.util.List;
 import org.quicktheories.core.Gen;
@@ -16,7 +17,7 @@ import org.quicktheories.core.Gen;
  * §4.3) require the trace to be one the model allows; the others fail only on their own checks
  * (trace invariants and the harness's observations), so a fault is reported under the rules it
  * breaks rather than under every rule whose scenarios it disturbs; API rules (§1.3, §3.6, §5.1, §5.2) call
- * an in-process scheduler directly ({@link ApiChecks}); §2.4, §4.4 and §4.5 need native contexts
+ * an in-process scheduler directly ({@link ApiChecks}), §3.6 also through a fixed scenario; §2.4, §4.4 and §4.5 need native contexts
  * or socket hooks and are reported not verified.
  */
 public final class Conformance {
@@ -60,7 +61,7 @@ public final class Conformance {
                 timed(rule, target, ScenarioGenerators.fds(), TraceChecks::timeoutsNotEarly);
             }
             case R1_3 -> ApiChecks.executeFromOtherThreads(rule, target);
-            case R3_6 -> ApiChecks.suspendingOutsideCoroutineFails(rule, target);
+            case R3_6 -> suspendingOutside(rule, target);
             case R5_1 -> ApiChecks.oneSchedulerPerThread(rule, target);
             case R5_2 -> ApiChecks.schedulerIsExecutor(rule, target);
             case R2_4 -> notImplemented(rule, target, Capability.NATIVE_CONTEXTS,
@@ -113,6 +114,28 @@ public final class Conformance {
             return ScenarioGenerators.creation();
         }
         return target.has(Capability.FD_WAITS) ? ScenarioGenerators.all() : ScenarioGenerators.ordering();
+    }
+
+    /**
+     * §3.6 in process calls the scheduler directly ({@link ApiChecks}); through a driver, a
+     * scenario whose main thread tries to yield, sleep and wait outside any coroutine.
+     */
+    private static void suspendingOutside(Rule rule, Target target) {
+        if (target.has(Capability.IN_PROCESS_API)) {
+            ApiChecks.suspendingOutsideCoroutineFails(rule, target);
+        }
+        Scenario.Builder b = Scenario.builder().program(new Step.Yield()).create(0).create(0)
+                .outside(new Step.Yield()).outside(new Step.Sleep(5));
+        if (target.has(Capability.FD_WAITS)) {
+            b.pairs(1).outside(new Step.WaitRead(Scenario.FIRST_FD, 10));
+        }
+        Scenario s = b.build();
+        try {
+            ScenarioProperty.checkOne(rule, target.runner(), TraceChecks::none, ScenarioProperty.Mode.MODEL, s);
+        } catch (AssertionError e) {
+            throw new RuleViolation(rule, "suspending calls outside a coroutine must be refused\n" + e.getMessage()
+                    + "scenario:\n" + s.toString().indent(4));
+        }
     }
 
     private static void notImplemented(Rule rule, Target target, Capability needed, String reason) {

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nty.conformance.alt.Fault;
 import io.nty.conformance.alt.SimpleProvider;
+import io.nty.conformance.jvm.JvmScenarioRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -69,6 +72,18 @@ class BrokenImplementationsTest {
 
         assertThat(result.outcome()).as("outcome of %s for %s", rule.cite(), fault).isEqualTo(RuleResult.Outcome.FAILED);
         assertThat(result.detail()).startsWith(rule.cite());
+    }
+
+    /** §3.6 is also checked through scenarios alone, as for an implementation behind a driver. */
+    @Test
+    void suspendingOutsideACoroutineIsCaughtWithoutDirectCalls() {
+        SimpleProvider broken = new SimpleProvider(Set.of(Fault.SUSPEND_OUTSIDE_COROUTINE_IGNORED));
+        Target scenariosOnly = new Target(new JvmScenarioRunner(broken), Optional.empty(), new Settings(SEED, 10));
+
+        RuleResult result = RuleResult.of(Rule.R3_6, () -> Conformance.verify(Rule.R3_6, scenariosOnly));
+
+        assertThat(result.outcome()).isEqualTo(RuleResult.Outcome.FAILED);
+        assertThat(result.detail()).contains("expected '0 main yield refused' but was '0 main yield allowed'");
     }
 
     private static boolean isApiRule(Rule r) {

@@ -66,8 +66,8 @@ class DriverProtocolTest {
             assertThat(results).filteredOn(r -> r.outcome() == RuleResult.Outcome.FAILED).isEmpty();
             assertThat(results).filteredOn(r -> r.outcome() == RuleResult.Outcome.VERIFIED).extracting(RuleResult::rule)
                     .containsExactly(Rule.R1_1, Rule.R1_2, Rule.R2_1, Rule.R2_2, Rule.R2_3, Rule.R3_1, Rule.R3_2,
-                            Rule.R3_3, Rule.R3_4, Rule.R3_5, Rule.R4_1, Rule.R4_2, Rule.R4_3);
-            assertThat(results).filteredOn(r -> r.rule() == Rule.R3_6).first()
+                            Rule.R3_3, Rule.R3_4, Rule.R3_5, Rule.R3_6, Rule.R4_1, Rule.R4_2, Rule.R4_3);
+            assertThat(results).filteredOn(r -> r.rule() == Rule.R5_1).first()
                     .extracting(RuleResult::detail).asString().contains("no IN_PROCESS_API capability");
         }
     }

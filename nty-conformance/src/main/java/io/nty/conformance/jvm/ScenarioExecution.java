@@ -6,10 +6,12 @@ import io.nty.api.CoroutineState;
 import io.nty.api.FdBusyException;
 import io.nty.api.FdClosedException;
 import io.nty.api.IoEvents;
+import io.nty.api.NotInCoroutineException;
 import io.nty.api.Scheduler;
 import io.nty.api.WaitTimeoutException;
 import io.nty.api.spi.VirtualClock;
 import io.nty.conformance.Rule;
+import io.nty.conformance.scenario.Model;
 import io.nty.conformance.scenario.Program;
 import io.nty.conformance.scenario.Scenario;
 import io.nty.conformance.scenario.Step;
@@ -68,6 +70,9 @@ final class ScenarioExecution {
 
     void runOn(Scheduler s) {
         scheduler = s;
+        for (Step o : scenario.outside()) {
+            mainEvent(o.text() + " " + outside(o));
+        }
         for (int root : scenario.roots()) {
             Coroutine c = create(root, "main");
             mainEvent("created " + c.id());
@@ -83,6 +88,23 @@ final class ScenarioExecution {
                 violations.add(new Trace.Violation(Rule.R3_5, "run() returned while coroutine " + c.id()
                         + " was " + c.state() + "; every program ends, so every coroutine must have EXITED"));
             }
+        }
+    }
+
+    /** §3.6: a suspending call outside any coroutine must fail with NotInCoroutineException. */
+    private String outside(Step o) {
+        try {
+            switch (o) {
+                case Step.Yield y -> scheduler.yieldNow();
+                case Step.Sleep sl -> scheduler.sleep(sl.millis());
+                case Step.WaitRead w -> scheduler.await(net.schedulerFd(w.fd()), IoEvents.READ, w.timeoutMillis());
+                default -> throw new IllegalArgumentException(o.text());
+            }
+            return "allowed";
+        } catch (NotInCoroutineException e) {
+            return Model.REFUSED;
+        } catch (RuntimeException e) {
+            return "error " + e.getClass().getSimpleName();
         }
     }
 

@@ -36,6 +36,8 @@ public final class Model {
 
     /** The result of a scenario whose remaining waiters could never wake: its trace ends with this. */
     public static final String STUCK = "stuck";
+    /** The outcome of a suspending call outside any coroutine: it failed with a clear error (§3.6). */
+    public static final String REFUSED = "refused";
 
     private final Scenario scenario;
     private final Interpretation how;
@@ -150,6 +152,10 @@ public final class Model {
     }
 
     private void main() {
+        for (Step o : scenario.outside()) {
+            events.add(now + " main " + o.text() + " " + REFUSED);
+            orderedCount++;
+        }
         for (int root : scenario.roots()) {
             events.add(now + " main created " + create(root).id);
             orderedCount++;

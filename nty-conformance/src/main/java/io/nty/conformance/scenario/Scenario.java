@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A complete test input: socket pairs, programs, and the root coroutines the main thread creates
- * (in order, before calling {@code run()}).
+ * A complete test input: socket pairs, programs, suspending calls the main thread makes outside
+ * any coroutine (each must be refused, §3.6), and the root coroutines the main thread creates (in
+ * order, before calling {@code run()}).
  *
  * <p>Invariants (checked here): every {@link Step.Spawn} and every root names an existing
  * program; spawns only name programs with a higher index, so no program spawns itself and every
@@ -15,8 +16,10 @@ import java.util.function.Predicate;
  * @param pairs the number of socket pairs; pair {@code k} owns fds {@code 3+2k} and {@code 4+2k}
  * @param programs the programs, referred to by index
  * @param roots the programs of the root coroutines, in creation order
+ * @param outside yield, sleep and wait steps the main thread attempts outside any coroutine,
+ *        before it creates the roots
  */
-public record Scenario(int pairs, List<Program> programs, List<Integer> roots) {
+public record Scenario(int pairs, List<Program> programs, List<Integer> roots, List<Step> outside) {
 
     /** The first logical fd: 0–2 are stdin, stdout and stderr in every process. */
     public static final int FIRST_FD = 3;
@@ -24,7 +27,25 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots) {
     public Scenario {
         programs = List.copyOf(programs);
         roots = List.copyOf(roots);
+        outside = List.copyOf(outside);
         validate(pairs, programs, roots);
+        for (Step o : outside) {
+            if (!o.suspends()) {
+                throw new IllegalArgumentException("only yield, sleep and wait can be attempted outside a coroutine: " + o.text());
+            }
+            checkFd(o, pairs, "outside");
+        }
+    }
+
+    /**
+     * A scenario with nothing attempted outside coroutines.
+     *
+     * @param pairs the number of socket pairs
+     * @param programs the programs
+     * @param roots the root coroutines' programs
+     */
+    public Scenario(int pairs, List<Program> programs, List<Integer> roots) {
+        this(pairs, programs, roots, List.of());
     }
 
     private static void validate(int pairs, List<Program> programs, List<Integer> roots) {
@@ -43,12 +64,15 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots) {
                                 + sp.program() + ": a program may only spawn later programs");
                     }
                 }
-                int fd = fdOf(s);
-                if (fd >= 0 && (fd < FIRST_FD || fd >= FIRST_FD + 2 * pairs)) {
-                    throw new IllegalArgumentException("program " + p + " uses fd " + fd
-                            + " but the scenario has " + pairs + " socket pair(s)");
-                }
+                checkFd(s, pairs, "program " + p);
             }
+        }
+    }
+
+    private static void checkFd(Step s, int pairs, String where) {
+        int fd = fdOf(s);
+        if (fd >= 0 && (fd < FIRST_FD || fd >= FIRST_FD + 2 * pairs)) {
+            throw new IllegalArgumentException(where + " uses fd " + fd + " but the scenario has " + pairs + " socket pair(s)");
         }
     }
 
@@ -108,8 +132,9 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots) {
         }
         List<Program> renumbered = kept.stream().map(prog -> new Program(prog.steps().stream()
                 .map(s -> s instanceof Step.Spawn sp ? new Step.Spawn(renumber[sp.program()]) : s).toList())).toList();
-        boolean io = renumbered.stream().flatMap(p -> p.steps().stream()).anyMatch(s -> fdOf(s) >= 0);
-        return new Scenario(io ? pairs : 0, renumbered, roots.stream().map(r -> renumber[r]).toList());
+        boolean io = renumbered.stream().flatMap(p -> p.steps().stream()).anyMatch(s -> fdOf(s) >= 0)
+                || outside.stream().anyMatch(s -> fdOf(s) >= 0);
+        return new Scenario(io ? pairs : 0, renumbered, roots.stream().map(r -> renumber[r]).toList(), outside);
     }
 
     /** @return the number of logical fds */
@@ -141,6 +166,7 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots) {
         private int pairs;
         private final List<List<Step>> programs = new ArrayList<>();
         private final List<Integer> roots = new ArrayList<>();
+        private final List<Step> outside = new ArrayList<>();
 
         /**
          * @param n the number of socket pairs
@@ -169,9 +195,18 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots) {
             return this;
         }
 
+        /**
+         * @param step a yield, sleep or wait the main thread attempts outside any coroutine (§3.6)
+         * @return this
+         */
+        public Builder outside(Step step) {
+            outside.add(step);
+            return this;
+        }
+
         /** @return the scenario */
         public Scenario build() {
-            return new Scenario(pairs, programs.stream().map(Program::new).toList(), roots);
+            return new Scenario(pairs, programs.stream().map(Program::new).toList(), roots, outside);
         }
     }
 

@@ -17,14 +17,16 @@ import java.util.List;
  * program 1
  * wait 3 1500
  * end
+ * outside yield       the main thread tries to yield outside any coroutine: must be refused (§3.6)
  * create 0            the main thread creates a coroutine running program 0
  * run                 the main thread calls run(); ends the scenario
  * </pre>
  *
  * Steps: {@code yield}, {@code sleep MS}, {@code spawn P}, {@code exit}, {@code throw},
  * {@code tick MS}, {@code wait FD TIMEOUT_MS}, {@code send FD}, {@code recv FD},
- * {@code close FD}. Blank lines and lines starting with {@code #} are ignored; indentation is
- * allowed.
+ * {@code close FD}. {@code outside} takes {@code yield}, {@code sleep MS} or
+ * {@code wait FD TIMEOUT_MS}. Blank lines and lines starting with {@code #} are ignored;
+ * indentation is allowed.
  */
 public final class ScenarioText {
 
@@ -48,6 +50,9 @@ public final class ScenarioText {
                 sb.append("  ").append(step.text()).append('\n');
             }
             sb.append("end\n");
+        }
+        for (Step o : s.outside()) {
+            sb.append("outside ").append(o.text()).append('\n');
         }
         for (int r : s.roots()) {
             sb.append("create ").append(r).append('\n');
@@ -77,6 +82,7 @@ public final class ScenarioText {
         int pairs = 0;
         List<List<Step>> programs = new ArrayList<>();
         List<Integer> roots = new ArrayList<>();
+        List<Step> outside = new ArrayList<>();
         List<Step> open = null;
         boolean header = false;
         for (int i = 0; i < lines.size(); i++) {
@@ -106,8 +112,9 @@ public final class ScenarioText {
                             programs.add(open);
                         }
                         case "create" -> roots.add(Integer.parseInt(arg(w, 1)));
+                        case "outside" -> outside.add(step(java.util.Arrays.copyOfRange(w, 1, w.length)));
                         case "run" -> {
-                            return new Scenario(pairs, programs.stream().map(Program::new).toList(), roots);
+                            return new Scenario(pairs, programs.stream().map(Program::new).toList(), roots, outside);
                         }
                         default -> throw new IllegalArgumentException("unknown statement");
                     }

@@ -28,6 +28,17 @@ class ScenarioTextTest {
     }
 
     @Test
+    void outsideStatementsRoundTripAndAreRefusedInTheModel() {
+        String text = "scenario 1\npairs 1\nprogram 0\nend\noutside yield\noutside sleep 5\noutside wait 3 10\ncreate 0\nrun\n";
+        Scenario s = ScenarioText.parse(text);
+        assertThat(ScenarioText.format(s)).isEqualTo(text);
+        assertThat(Model.expected(s, Interpretation.NTY).events()).startsWith(
+                "0 main yield refused", "0 main sleep 5 refused", "0 main wait 3 10 refused", "0 main created 0");
+        assertThatThrownBy(() -> ScenarioText.parse("scenario 1\noutside send 3\nrun\n"))
+                .hasMessageContaining("only yield, sleep and wait can be attempted outside a coroutine");
+    }
+
+    @Test
     void malformedTextNamesTheLine() {
         assertThatThrownBy(() -> ScenarioText.parse("scenario 1\nprogram 0\n  jump 3\nend\nrun\n"))
                 .hasMessageContaining("line 3").hasMessageContaining("unknown step 'jump'");
