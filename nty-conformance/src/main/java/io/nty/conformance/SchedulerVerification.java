@@ -32,9 +32,21 @@ public abstract class SchedulerVerification {
         return Settings.fromSystemProperties();
     }
 
+    /**
+     * How the suite reaches the implementation; by default in process on the suite's simulated
+     * sockets. Override to use, for example, {@link io.nty.conformance.jvm.JvmScenarioRunner#onRealSockets}.
+     *
+     * @param provider the implementation under test
+     * @param settings seed and examples
+     * @return the target the rules are verified against
+     */
+    protected Target target(ConformanceProvider provider, Settings settings) {
+        return Target.of(provider, settings);
+    }
+
     @BeforeAll
     public final void openTarget() {
-        target = Target.of(provider(), settings());
+        target = target(provider(), settings());
         ConformanceReport.begin(target.name(), target.settings().seed());
         System.out.println("nty conformance: verifying " + target.name() + " with seed " + target.settings().seed()
                 + " (replay with -D" + Settings.SEED + "=" + target.settings().seed() + ")");

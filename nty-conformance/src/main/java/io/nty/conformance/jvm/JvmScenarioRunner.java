@@ -33,6 +33,7 @@ public final class JvmScenarioRunner implements ScenarioRunner {
     public static final long TIMEOUT_AFTER_HANG_MILLIS = 200;
 
     private final ConformanceProvider provider;
+    private final String name;
     private final IntFunction<ScenarioSockets> sockets;
     private volatile boolean hung;
 
@@ -43,21 +44,31 @@ public final class JvmScenarioRunner implements ScenarioRunner {
      * @param provider the implementation under test
      */
     public JvmScenarioRunner(ConformanceProvider provider) {
-        this(provider, SimulatedNetwork::new);
+        this(provider, provider.name(), SimulatedNetwork::new);
     }
 
     /**
      * @param provider the implementation under test
+     * @param name the name for reports, e.g. the provider's name and the kind of sockets
      * @param sockets opens the socket pairs of one scenario, given the number of pairs
      */
-    public JvmScenarioRunner(ConformanceProvider provider, IntFunction<ScenarioSockets> sockets) {
+    public JvmScenarioRunner(ConformanceProvider provider, String name, IntFunction<ScenarioSockets> sockets) {
         this.provider = provider;
+        this.name = name;
         this.sockets = sockets;
+    }
+
+    /**
+     * @param provider the implementation under test, which must poll real fds with its own poller
+     * @return a runner whose scenarios use real {@code AF_UNIX} socket pairs ({@link UnixSocketPairs})
+     */
+    public static JvmScenarioRunner onRealSockets(ConformanceProvider provider) {
+        return new JvmScenarioRunner(provider, provider.name() + " on real AF_UNIX socket pairs", UnixSocketPairs::open);
     }
 
     @Override
     public String name() {
-        return provider.name();
+        return name;
     }
 
     @Override

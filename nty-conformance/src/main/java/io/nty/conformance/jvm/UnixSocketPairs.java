@@ -1,0 +1,200 @@
+package io.nty.conformance.jvm;
+
+import io.nty.api.spi.Poller;
+import io.nty.conformance.scenario.Scenario;
+import io.nty.conformance.scenario.Trace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Real kernel socket pairs ({@code AF_UNIX}, {@code SOCK_STREAM}, non-blocking) for the fd rules:
+ * the scheduler waits on their real fd numbers with its own poller (epoll, from nty-socket), so
+ * §4.1–§4.3 are checked against the kernel rather than the suite's simulation.
+ *
+ * <p>The pairs are made with the JDK's Unix-domain channels (connect to a listener in a private
+ * temporary directory, accept, remove the listener); the fd number is read through
+ * {@code sun.nio.ch.SelChImpl.getFDVal()}, which needs {@value #EXPORT_FLAG}. Data is moved with
+ * the channels themselves, never through the scheduler. Nothing here observes the poller, so the
+ * poller-contract checks of §4.2 are not available; the trace checks are.
+ *
+ * <p>Linux reports a read from a socket whose peer closed with unread data as
+ * {@code ECONNRESET}, not end of stream; the scenario vocabulary has one word for both, {@code eof}.
+ */
+public final class UnixSocketPairs implements ScenarioSockets {
+
+    /** The JVM flag the fd numbers need. */
+    public static final String EXPORT_FLAG = "--add-exports java.base/sun.nio.ch=ALL-UNNAMED";
+
+    private static final Method FD_VAL = fdValMethod();
+
+    private final SocketChannel[] channels;
+    private final int[] fdNumbers;
+    private final boolean[] closed;
+
+    private UnixSocketPairs(int pairs) throws IOException {
+        int n = Scenario.FIRST_FD + 2 * pairs;
+        channels = new SocketChannel[n];
+        fdNumbers = new int[n];
+        closed = new boolean[n];
+        Path dir = Files.createTempDirectory("nty-conformance-");
+        try {
+            for (int k = 0; k < pairs; k++) {
+                connectPair(dir.resolve("pair" + k), Scenario.FIRST_FD + 2 * k);
+            }
+        } finally {
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /**
+     * @param pairs the number of socket pairs
+     * @return the pairs, connected and non-blocking
+     * @throws IllegalStateException if the fd numbers cannot be read (the JVM lacks {@value #EXPORT_FLAG})
+     * @throws UncheckedIOException if the sockets cannot be made
+     */
+    public static UnixSocketPairs open(int pairs) {
+        if (FD_VAL == null) {
+            throw new IllegalStateException("real socket pairs need the JVM flag " + EXPORT_FLAG);
+        }
+        try {
+            return new UnixSocketPairs(pairs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make AF_UNIX socket pairs", e);
+        }
+    }
+
+    /** @return whether this JVM can read fd numbers of channels (it was started with {@value #EXPORT_FLAG}) */
+    public static boolean isAvailable() {
+        return FD_VAL != null;
+    }
+
+    private void connectPair(Path address, int first) throws IOException {
+        try (ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            listener.bind(UnixDomainSocketAddress.of(address));
+            channels[first] = SocketChannel.open(UnixDomainSocketAddress.of(address));
+            channels[first + 1] = listener.accept();
+        } finally {
+            Files.deleteIfExists(address);
+        }
+        for (int fd = first; fd <= first + 1; fd++) {
+            channels[fd].configureBlocking(false);
+            fdNumbers[fd] = fdVal(channels[fd]);
+        }
+    }
+
+    private static Method fdValMethod() {
+        try {
+            Method m = Class.forName("sun.nio.ch.SelChImpl").getMethod("getFDVal");
+            try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+                m.invoke(probe);
+            }
+            return m;
+        } catch (ReflectiveOperationException | IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static int fdVal(SocketChannel c) {
+        try {
+            return (int) FD_VAL.invoke(c);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read the fd of " + c, e);
+        }
+    }
+
+    @Override
+    public int schedulerFd(int logicalFd) {
+        return fdNumbers[logicalFd];
+    }
+
+    @Override
+    public Optional<Poller> poller() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String send(int fd) {
+        if (closed[fd]) {
+            return "ebadf";
+        }
+        try {
+            int n = channels[fd].write(ByteBuffer.wrap(new byte[] {1}));
+            return n == 1 ? "ok" : "eagain";
+        } catch (ClosedChannelException e) {
+            return "ebadf";
+        } catch (IOException e) {
+            return "epipe"; // EPIPE, or ECONNRESET after the peer closed with unread data
+        }
+    }
+
+    @Override
+    public String recv(int fd) {
+        if (closed[fd]) {
+            return "ebadf";
+        }
+        ByteBuffer buf = ByteBuffer.allocate(4096);
+        int total = 0;
+        try {
+            while (true) {
+                buf.clear();
+                int n = channels[fd].read(buf);
+                if (n <= 0) {
+                    return total > 0 ? Integer.toString(total) : n < 0 ? "eof" : "eagain";
+                }
+                total += n;
+            }
+        } catch (IOException e) {
+            return total > 0 ? Integer.toString(total) : "eof"; // ECONNRESET: see the class comment
+        }
+    }
+
+    @Override
+    public void close(int fd) {
+        closed[fd] = true;
+        try {
+            channels[fd].close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean isClosed(int fd) {
+        return closed[fd];
+    }
+
+    @Override
+    public void enterAwait(int fd) {
+        // Real sockets: the poller is the implementation's own and not observed.
+    }
+
+    @Override
+    public void leaveAwait(int fd, boolean suspended, String who) {
+        // As above.
+    }
+
+    @Override
+    public List<Trace.Violation> violations() {
+        return List.of();
+    }
+
+    @Override
+    public void release() {
+        for (int fd = Scenario.FIRST_FD; fd < channels.length; fd++) {
+            if (!closed[fd]) {
+                close(fd);
+            }
+        }
+    }
+}
