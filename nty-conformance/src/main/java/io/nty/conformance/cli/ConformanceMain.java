@@ -32,6 +32,8 @@ import java.util.Optional;
  *                                                  (scenarios from stdin, or from --input FILE:
  *                                                  a batch, e.g. copied into a container)
  * options: --seed N  --examples N  --report PATH
+ *          --real-fds   (with --provider or --serve) run the fd steps on real AF_UNIX socket
+ *                       pairs, polled by the implementation's own poller
  * </pre>
  *
  * Verification prints a per-rule report, writes it as Markdown, and exits 1 if any rule failed
@@ -51,7 +53,12 @@ public final class ConformanceMain {
         String provider = null;
         String serve = null;
         String input = null;
+        boolean realFds = false;
         for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--real-fds")) {
+                realFds = true;
+                continue;
+            }
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--driver" -> driver = value;
@@ -69,26 +76,31 @@ public final class ConformanceMain {
             }
         }
         if (serve != null) {
-            serve(serve, input);
+            serve(serve, input, realFds);
         } else if (driver != null) {
             try (DriverScenarioRunner runner = new DriverScenarioRunner(driver)) {
                 System.exit(verify(new Target(runner, Optional.empty(), Settings.fromSystemProperties())));
             }
         } else if (provider != null) {
-            System.exit(verify(Target.of(provider(provider), Settings.fromSystemProperties())));
+            ConformanceProvider p = provider(provider);
+            System.exit(verify(new Target(runner(p, realFds), Optional.of(p), Settings.fromSystemProperties())));
         } else {
             usage("say what to verify: --driver \"<command>\", --provider nty|<class>, or --serve nty|<class>");
         }
     }
 
-    private static void serve(String name, String input) throws IOException {
+    private static JvmScenarioRunner runner(ConformanceProvider p, boolean realFds) {
+        return realFds ? JvmScenarioRunner.onRealSockets(p) : new JvmScenarioRunner(p);
+    }
+
+    private static void serve(String name, String input, boolean realFds) throws IOException {
         // stdout carries the protocol only; anything else the JVM prints must go to stderr.
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         System.setOut(System.err);
         try (BufferedReader in = input == null
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                 : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8)) {
-            DriverServer.serve(new JvmScenarioRunner(provider(name)), in, protocol);
+            DriverServer.serve(runner(provider(name), realFds), in, protocol);
         }
         protocol.flush();
     }
@@ -125,7 +137,7 @@ public final class ConformanceMain {
     private static void usage(String problem) {
         System.err.println("nty-conformance: " + problem);
         System.err.println("usage: java -jar nty-conformance.jar (--driver \"<command>\" | --provider nty|<class>"
-                + " | --serve nty|<class> [--input FILE]) [--seed N] [--examples N] [--report PATH]");
+                + " | --serve nty|<class> [--input FILE]) [--real-fds] [--seed N] [--examples N] [--report PATH]");
         System.exit(2);
     }
 }
