@@ -1,0 +1,376 @@
+package io.nty.socket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nty.api.Coroutines;
+import io.nty.api.FdBusyException;
+import io.nty.api.FdClosedException;
+import io.nty.api.WaitTimeoutException;
+import io.nty.socket.epoll.EpollPoller;
+import io.nty.socket.internal.LibC;
+import io.nty.socket.internal.NativeLibC;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The §4 rules (and §3.6) for the socket hooks inside coroutines, over loopback. */
+@Timeout(30)
+class SocketRulesTest {
+
+    private int client;
+    private int server;
+
+    @BeforeEach
+    void connect() throws Exception {
+        int[] pair = Loopback.tcpPair();
+        client = pair[0];
+        server = pair[1];
+    }
+
+    @AfterEach
+    void closeFds() {
+        Loopback.closeAll(client, server);
+    }
+
+    @Test
+    void rule4_1_secondWaiterGetsClearErrorFirstUnaffected() {
+        AtomicReference<String> firstGot = new AtomicReference<>();
+        AtomicReference<Throwable> secondGot = new AtomicReference<>();
+        CoroutineRunner.run(s -> {
+            s.create(x -> {
+                ByteBuffer buf = ByteBuffer.allocate(16);
+                NtySockets.recv(server, buf, 5_000);
+                firstGot.set(new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII));
+            }, null);
+            s.create(x -> {
+                try {
+                    NtySockets.recv(server, ByteBuffer.allocate(16), 5_000);
+                } catch (FdBusyException e) {
+                    secondGot.set(e);
+                }
+                NtySockets.send(client, ByteBuffer.wrap("first".getBytes(StandardCharsets.US_ASCII)));
+            }, null);
+        });
+        assertThat(secondGot.get()).isInstanceOf(FdBusyException.class)
+                .hasMessageContaining("fd " + server).hasMessageContaining("§4.1");
+        assertThat(firstGot.get()).isEqualTo("first");
+    }
+
+    @Test
+    void rule4_2_readinessWithoutWaiterWakesNobody() throws Exception {
+        int[] other = Loopback.tcpPair();
+        try {
+            RecordingPoller poller = new RecordingPoller(new EpollPoller());
+            List<String> events = new ArrayList<>();
+            CoroutineRunner.run(poller, s -> {
+                s.create(x -> {
+                    ByteBuffer buf = ByteBuffer.allocate(8);
+                    NtySockets.recv(server, buf, 5_000);
+                    events.add("waiter resumed with " + buf.position() + " byte(s)");
+                }, null);
+                s.create(x -> {
+                    // Readiness on an fd nobody waits on, then time for the poller to see it.
+                    NtySockets.send(other[0], ByteBuffer.wrap(new byte[] {7}));
+                    Coroutines.sleep(50);
+                    events.add("sender sends to the waiter");
+                    NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
+                }, null);
+            });
+            assertThat(events).containsExactly("sender sends to the waiter", "waiter resumed with 1 byte(s)");
+            assertThat(poller.reportedFds).containsOnly(server).doesNotContain(other[1]);
+            // ... and the readiness is seen by the next operation on that fd.
+            ByteBuffer late = ByteBuffer.allocate(8);
+            assertThat(NtySockets.recv(other[1], late, 1_000)).isEqualTo(1);
+            assertThat(late.get(0)).isEqualTo((byte) 7);
+        } finally {
+            Loopback.closeAll(other);
+        }
+    }
+
+    @Test
+    void rule4_3_waiterResumesOnItsTimeoutReportedAsTimeout() {
+        AtomicReference<Throwable> got = new AtomicReference<>();
+        long[] elapsed = new long[1];
+        CoroutineRunner.run(s -> s.create(x -> {
+            long start = System.nanoTime();
+            try {
+                NtySockets.recv(server, ByteBuffer.allocate(8), 80);
+            } catch (WaitTimeoutException e) {
+                got.set(e);
+            }
+            elapsed[0] = System.nanoTime() - start;
+        }, null));
+        assertThat(got.get()).isInstanceOf(WaitTimeoutException.class).hasMessageContaining("§4.3");
+        assertThat(elapsed[0]).isGreaterThanOrEqualTo(80_000_000L);
+    }
+
+    @Test
+    void rule4_3_closeByAnotherCoroutineWakesWaiterReportedAsClosed() {
+        AtomicReference<Throwable> got = new AtomicReference<>();
+        CoroutineRunner.run(s -> {
+            s.create(x -> {
+                try {
+                    NtySockets.recv(server, ByteBuffer.allocate(8), 5_000);
+                } catch (FdClosedException e) {
+                    got.set(e);
+                }
+            }, null);
+            s.create(x -> {
+                Coroutines.sleep(20);
+                NtySockets.close(server);
+            }, null);
+        });
+        assertThat(got.get()).isInstanceOf(FdClosedException.class)
+                .hasMessageContaining("fd " + server).hasMessageContaining("closed");
+        assertThatThrownBy(() -> NtySockets.recv(server, ByteBuffer.allocate(1), 100))
+                .isInstanceOf(ErrnoException.class).hasMessageContaining("EBADF");
+    }
+
+    @Test
+    void rule4_3_noLostWakeup() throws Exception {
+        int messages = 2_000;
+        Thread writer = new Thread(() -> {
+            try {
+                for (int i = 0; i < messages; i++) {
+                    NtySockets.send(client, ByteBuffer.wrap(new byte[] {(byte) i}));
+                    if (i % 64 == 0) {
+                        Thread.sleep(1); // vary the timing against the reader's waits
+                    }
+                }
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        AtomicInteger received = new AtomicInteger();
+        CoroutineRunner.run(s -> s.create(x -> {
+            writer.start();
+            ByteBuffer buf = ByteBuffer.allocate(7);
+            while (received.get() < messages) {
+                buf.clear();
+                // A lost wakeup would end here in WaitTimeoutException.
+                received.addAndGet(NtySockets.recv(server, buf, 5_000));
+            }
+        }, null));
+        writer.join(5_000);
+        assertThat(received.get()).isEqualTo(messages);
+    }
+
+    @Test
+    void rule4_3_pingPongBetweenCoroutinesNeverStalls() {
+        int rounds = 1_000;
+        AtomicInteger pongs = new AtomicInteger();
+        CoroutineRunner.run(s -> {
+            s.create(x -> {
+                ByteBuffer b = ByteBuffer.allocate(1);
+                for (int i = 0; i < rounds; i++) {
+                    b.clear();
+                    NtySockets.recv(server, b, 5_000);
+                    b.flip();
+                    NtySockets.send(server, b, 5_000);
+                }
+            }, null);
+            s.create(x -> {
+                ByteBuffer b = ByteBuffer.allocate(1);
+                for (int i = 0; i < rounds; i++) {
+                    b.clear().put((byte) i).flip();
+                    NtySockets.send(client, b, 5_000);
+                    b.clear();
+                    NtySockets.recv(client, b, 5_000);
+                    if (b.get(0) == (byte) i) {
+                        pongs.incrementAndGet();
+                    }
+                }
+            }, null);
+        });
+        assertThat(pongs.get()).isEqualTo(rounds);
+    }
+
+    @Test
+    void rule4_4_schedulerNeverBlocksInSocketCall() {
+        List<String> order = new ArrayList<>();
+        AtomicInteger ticks = new AtomicInteger();
+        CoroutineRunner.run(s -> {
+            s.create(x -> {
+                order.add("reader waits");
+                NtySockets.recv(server, ByteBuffer.allocate(8), 5_000);
+                order.add("reader resumed after " + ticks.get() + " ticks");
+            }, null);
+            s.create(x -> {
+                int listener = Loopback.listener(Loopback.ipv4AnyPort());
+                order.add("acceptor waits");
+                s.create(y -> {
+                    // While reader and acceptor wait, this coroutine keeps running.
+                    for (int i = 0; i < 20; i++) {
+                        Coroutines.sleep(1);
+                        ticks.incrementAndGet();
+                    }
+                    order.add("ticker done");
+                    int c = NtySockets.socketFor(NtySockets.localAddress(listener), NtySockets.SOCK_STREAM);
+                    NtySockets.connect(c, NtySockets.localAddress(listener), 5_000);
+                    NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
+                    NtySockets.close(c);
+                }, null);
+                int conn = NtySockets.accept(listener, 5_000);
+                order.add("acceptor resumed");
+                NtySockets.close(conn);
+                NtySockets.close(listener);
+            }, null);
+        });
+        // Both waiters were suspended while the ticker ran 20 sleeps; the two fds become ready in
+        // the same poll, in an order epoll chooses.
+        assertThat(order.subList(0, 3)).containsExactly("reader waits", "acceptor waits", "ticker done");
+        assertThat(order.subList(3, order.size()))
+                .containsExactlyInAnyOrder("reader resumed after 20 ticks", "acceptor resumed");
+    }
+
+    @Test
+    void rule4_5_acceptGivesNonBlockingConnectedFd() {
+        AtomicInteger flags = new AtomicInteger(-1);
+        AtomicReference<InetSocketAddress> peer = new AtomicReference<>();
+        CoroutineRunner.run(s -> s.create(x -> {
+            int listener = Loopback.listener(Loopback.ipv4AnyPort());
+            InetSocketAddress address = NtySockets.localAddress(listener);
+            s.create(y -> {
+                int c = NtySockets.socketFor(address, NtySockets.SOCK_STREAM);
+                NtySockets.connect(c, address, 5_000);
+                NtySockets.send(c, ByteBuffer.wrap(new byte[] {1}));
+                NtySockets.close(c);
+            }, null);
+            int conn = NtySockets.accept(listener, 5_000);
+            flags.set(NativeLibC.libc().fcntl(conn, LibC.F_GETFL, 0));
+            peer.set(NtySockets.remoteAddress(conn));
+            NtySockets.close(conn);
+            NtySockets.close(listener);
+        }, null));
+        assertThat(flags.get() & LibC.O_NONBLOCK).isEqualTo(LibC.O_NONBLOCK);
+        assertThat(peer.get().getAddress().isLoopbackAddress()).isTrue();
+    }
+
+    @Test
+    void rule4_5_recvReturnsZeroAtOrderlyEof() {
+        List<Integer> results = new ArrayList<>();
+        CoroutineRunner.run(s -> {
+            s.create(x -> {
+                ByteBuffer buf = ByteBuffer.allocate(8);
+                results.add(NtySockets.recv(server, buf, 5_000));
+                results.add(NtySockets.recv(server, buf, 5_000));
+            }, null);
+            s.create(x -> {
+                Coroutines.sleep(10);
+                NtySockets.send(client, ByteBuffer.wrap(new byte[] {1, 2, 3}));
+                NtySockets.shutdown(client, NtySockets.SHUT_WR);
+            }, null);
+        });
+        assertThat(results).containsExactly(3, 0);
+    }
+
+    @Test
+    void rule4_5_peerResetIsEconnresetAndSendToClosedPeerIsEpipe() throws Exception {
+        List<String> errors = new ArrayList<>();
+        CoroutineRunner.run(s -> s.create(x -> {
+            NtySockets.setLinger(client, 0); // close sends RST
+            NtySockets.close(client);
+            try {
+                NtySockets.recv(server, ByteBuffer.allocate(8), 5_000);
+            } catch (ErrnoException e) {
+                errors.add(e.errnoName());
+            }
+            try {
+                // The connection is dead: send fails with EPIPE, not a SIGPIPE that kills the JVM.
+                NtySockets.send(server, ByteBuffer.allocate(1024), 5_000);
+            } catch (ErrnoException e) {
+                errors.add(e.errnoName());
+            }
+        }, null));
+        assertThat(errors).containsExactly("ECONNRESET", "EPIPE");
+    }
+
+    @Test
+    void rule4_5_sendWritesEverythingSuspendingWhenTheBufferIsFull() {
+        int size = 8 << 20;
+        RecordingPoller poller = new RecordingPoller(new EpollPoller());
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger received = new AtomicInteger();
+        AtomicInteger checksumErrors = new AtomicInteger();
+        CoroutineRunner.run(poller, s -> {
+            s.create(x -> {
+                NtySockets.setOption(client, SockOpt.SO_SNDBUF, 64 * 1024);
+                ByteBuffer big = ByteBuffer.allocateDirect(size);
+                for (int i = 0; i < size; i++) {
+                    big.put(i, (byte) (i * 31));
+                }
+                sent.set(NtySockets.send(client, big, 20_000));
+                NtySockets.shutdown(client, NtySockets.SHUT_WR);
+            }, null);
+            s.create(x -> {
+                ByteBuffer buf = ByteBuffer.allocate(50_000);
+                int n;
+                while ((n = NtySockets.recv(server, buf.clear(), 20_000)) > 0) {
+                    for (int i = 0; i < n; i++) {
+                        if (buf.get(i) != (byte) ((received.get() + i) * 31)) {
+                            checksumErrors.incrementAndGet();
+                        }
+                    }
+                    received.addAndGet(n);
+                }
+            }, null);
+        });
+        assertThat(sent.get()).isEqualTo(size);
+        assertThat(received.get()).isEqualTo(size);
+        assertThat(checksumErrors.get()).isZero();
+        assertThat(poller.log).as("the sender suspended for writability")
+                .anyMatch(line -> line.equals("arm " + client + " 4"));
+    }
+
+    @Test
+    void connectToClosedPortIsEconnrefused() throws Exception {
+        int listener = Loopback.listener(Loopback.ipv4AnyPort());
+        InetSocketAddress address = NtySockets.localAddress(listener);
+        NtySockets.close(listener); // nothing listens on that port any more
+        AtomicReference<ErrnoException> got = new AtomicReference<>();
+        CoroutineRunner.run(s -> s.create(x -> {
+            int fd = NtySockets.socketFor(address, NtySockets.SOCK_STREAM);
+            try {
+                NtySockets.connect(fd, address, 5_000);
+            } catch (ErrnoException e) {
+                got.set(e);
+            } finally {
+                NtySockets.close(fd);
+            }
+        }, null));
+        assertThat(got.get().errnoName()).isEqualTo("ECONNREFUSED");
+        assertThat(got.get().errno()).isEqualTo(111);
+        assertThat(got.get()).hasMessageContaining("connect(fd=").hasMessageContaining("ECONNREFUSED");
+    }
+
+    @Test
+    void idleSchedulerBurnsUnder50msCpuInOneSecond() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long[] cpu = new long[1];
+        AtomicReference<Throwable> got = new AtomicReference<>();
+        long startCpu = threads.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        CoroutineRunner.run(s -> s.create(x -> {
+            try {
+                NtySockets.recv(server, ByteBuffer.allocate(8), 1_000); // nothing will come
+            } catch (WaitTimeoutException e) {
+                got.set(e);
+            }
+        }, null));
+        cpu[0] = threads.getCurrentThreadCpuTime() - startCpu;
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(1_000_000_000L);
+        assertThat(got.get()).isInstanceOf(WaitTimeoutException.class);
+        assertThat(cpu[0]).as("scheduler thread CPU ns while idle for 1 s").isLessThan(50_000_000L);
+    }
+}

@@ -1,0 +1,224 @@
+package io.nty.socket.epoll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nty.api.IoEvents;
+import io.nty.api.NtyException;
+import io.nty.api.spi.Poller;
+import io.nty.api.spi.PollerProvider;
+import io.nty.socket.Loopback;
+import io.nty.socket.NtySockets;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Drives {@link EpollPoller} directly, without a scheduler. */
+@Timeout(20)
+class EpollPollerTest {
+
+    private EpollPoller poller;
+    private int client;
+    private int server;
+    private final List<int[]> reported = new ArrayList<>();
+    private final Poller.ReadySink sink = (fd, events) -> reported.add(new int[] {fd, events});
+
+    @BeforeEach
+    void open() throws Exception {
+        poller = new EpollPoller();
+        int[] pair = Loopback.tcpPair();
+        client = pair[0];
+        server = pair[1];
+    }
+
+    @AfterEach
+    void close() {
+        poller.close();
+        Loopback.closeAll(client, server);
+    }
+
+    @Test
+    void serviceLoaderFindsTheEpollProvider() {
+        List<PollerProvider> providers = new ArrayList<>();
+        ServiceLoader.load(PollerProvider.class).forEach(providers::add);
+        assertThat(providers).anySatisfy(p -> {
+            assertThat(p).isInstanceOf(EpollPollerProvider.class);
+            assertThat(p.name()).isEqualTo("epoll");
+            assertThat(p.isAvailable()).isTrue();
+        });
+        try (Poller p = new EpollPollerProvider().open()) {
+            assertThat(p.supportsFds()).isTrue();
+            assertThat(p.name()).isEqualTo("epoll");
+        }
+    }
+
+    @Test
+    void armedReadableFdIsReported() throws Exception {
+        NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
+        poller.arm(server, IoEvents.READ);
+        assertThat(poller.poll(1_000_000_000L, sink)).isEqualTo(1);
+        assertThat(reported).hasSize(1);
+        assertThat(reported.get(0)[0]).isEqualTo(server);
+        assertThat(reported.get(0)[1] & IoEvents.READ).isEqualTo(IoEvents.READ);
+        assertThat(poller.isArmed(server)).isFalse();
+    }
+
+    @Test
+    void rule4_2_readinessWithoutArmedInterestIsNotReported() throws Exception {
+        NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
+        assertThat(poller.poll(30_000_000L, sink)).isZero();
+        assertThat(reported).isEmpty();
+    }
+
+    @Test
+    void rule4_2_oneShotReportsOnceUntilArmedAgain() throws Exception {
+        NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
+        poller.arm(server, IoEvents.READ);
+        assertThat(poller.poll(1_000_000_000L, sink)).isEqualTo(1);
+        poller.disarm(server);
+        // Still readable (level), but nobody waits: nothing is reported.
+        assertThat(poller.poll(30_000_000L, sink)).isZero();
+        // Armed again (EPOLL_CTL_MOD): reported again.
+        poller.arm(server, IoEvents.READ);
+        assertThat(poller.poll(1_000_000_000L, sink)).isEqualTo(1);
+        assertThat(reported).hasSize(2);
+    }
+
+    @Test
+    void rule4_2_disarmWithoutReportReallyDisarmsEvenForHangup() throws Exception {
+        poller.arm(server, IoEvents.READ);
+        poller.disarm(server); // as on a timeout: the registration was never reported
+        assertThat(poller.isArmed(server)).isFalse();
+        NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
+        NtySockets.close(client);
+        assertThat(poller.poll(30_000_000L, sink)).isZero();
+        assertThat(reported).isEmpty();
+        // and arming again after the DEL adds it back
+        poller.arm(server, IoEvents.READ);
+        assertThat(poller.poll(1_000_000_000L, sink)).isEqualTo(1);
+    }
+
+    @Test
+    void rule4_3_readinessArrivingAfterArmIsKeptUntilPolled() throws Exception {
+        poller.arm(server, IoEvents.READ);
+        NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
+        sleep(20); // the event sits in the kernel's ready list until the next epoll_wait
+        assertThat(poller.poll(0, sink)).isEqualTo(1);
+        assertThat(reported.get(0)[0]).isEqualTo(server);
+    }
+
+    @Test
+    void writableFdIsReportedForWrite() {
+        poller.arm(client, IoEvents.WRITE);
+        assertThat(poller.poll(1_000_000_000L, sink)).isEqualTo(1);
+        assertThat(reported.get(0)[1] & IoEvents.WRITE).isEqualTo(IoEvents.WRITE);
+    }
+
+    @Test
+    void wakeupFromAnotherThreadEndsAnInfinitePoll() throws Exception {
+        Thread waker = new Thread(() -> {
+            sleep(50);
+            poller.wakeup();
+        });
+        waker.start();
+        long start = System.nanoTime();
+        assertThat(poller.poll(-1, sink)).isZero();
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(40_000_000L);
+        waker.join();
+    }
+
+    @Test
+    void wakeupsCoalesceAndAreConsumedByOnePoll() {
+        poller.wakeup();
+        poller.wakeup();
+        poller.wakeup();
+        assertThat(poller.poll(-1, sink)).isZero(); // returns at once: a wakeup is pending
+        long start = System.nanoTime();
+        assertThat(poller.poll(40_000_000L, sink)).isZero(); // nothing pending any more
+        assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(35_000_000L);
+    }
+
+    @Test
+    void reusedFdNumberIsRegisteredAgain() throws Exception {
+        poller.arm(server, IoEvents.READ);
+        NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
+        assertThat(poller.poll(1_000_000_000L, sink)).isEqualTo(1);
+        poller.disarm(server);
+        // Close behind the poller's back (no forget): the kernel drops the registration.
+        int oldNumber = server;
+        io.nty.socket.internal.NativeLibC.libc().close(server);
+        int[] pair = Loopback.tcpPair();
+        Loopback.closeAll(client);
+        client = pair[0];
+        server = pair[1];
+        int reused = server == oldNumber ? server : client == oldNumber ? client : -1;
+        assertThat(reused).as("the lowest free fd number is reused").isNotNegative();
+        int peer = reused == server ? client : server;
+        NtySockets.send(peer, ByteBuffer.wrap(new byte[] {1}));
+        poller.arm(reused, IoEvents.READ); // MOD answers ENOENT; the poller falls back to ADD
+        reported.clear();
+        assertThat(poller.poll(1_000_000_000L, sink)).isEqualTo(1);
+        assertThat(reported.get(0)[0]).isEqualTo(reused);
+    }
+
+    @Test
+    void forgetResetsTheFdSoTheNextArmAdds() throws Exception {
+        poller.arm(server, IoEvents.READ);
+        poller.forget(server);
+        assertThat(poller.isArmed(server)).isFalse();
+        NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
+        assertThat(poller.poll(30_000_000L, sink)).isZero();
+        poller.arm(server, IoEvents.READ);
+        assertThat(poller.poll(1_000_000_000L, sink)).isEqualTo(1);
+    }
+
+    @Test
+    void badArgumentsAreRefusedByName() throws Exception {
+        assertThatThrownBy(() -> poller.arm(-1, IoEvents.READ))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative fd");
+        assertThatThrownBy(() -> poller.arm(server, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("READ|WRITE");
+        assertThatThrownBy(() -> poller.arm(server, IoEvents.HANGUP))
+                .isInstanceOf(IllegalArgumentException.class);
+        poller.arm(server, IoEvents.READ);
+        assertThatThrownBy(() -> poller.arm(server, IoEvents.READ))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("§4.1");
+        int closedFd = NtySockets.socket(NtySockets.AF_INET, NtySockets.SOCK_STREAM, 0);
+        NtySockets.close(closedFd);
+        assertThatThrownBy(() -> poller.arm(closedFd, IoEvents.READ))
+                .isInstanceOf(NtyException.class).hasMessageContaining("EBADF");
+        assertThatThrownBy(() -> new EpollPoller(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void closedPollerRefusesWork() {
+        poller.close();
+        poller.close(); // idempotent
+        assertThatThrownBy(() -> poller.poll(0, sink)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        poller.wakeup(); // harmless after close
+    }
+
+    @Test
+    void timeoutsRoundUpToWholeMilliseconds() {
+        assertThat(EpollPoller.toMillis(-5)).isEqualTo(-1);
+        assertThat(EpollPoller.toMillis(0)).isZero();
+        assertThat(EpollPoller.toMillis(1)).isEqualTo(1);
+        assertThat(EpollPoller.toMillis(1_000_000)).isEqualTo(1);
+        assertThat(EpollPoller.toMillis(1_000_001)).isEqualTo(2);
+        assertThat(EpollPoller.toMillis(Long.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
