@@ -8,16 +8,16 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-class DemoCommandTest {
+class TourCommandTest {
 
     @Test
-    void demoRunsEveryPartAndExitsZero() {
+    void tourRunsEveryPartAndExitsZero() {
         PrintStream original = System.out;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int status;
         try {
             System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-            status = new CommandLine(new Main()).execute("demo", "--yields", "1000");
+            status = new CommandLine(new Main()).execute("tour", "--yields", "1000");
         } finally {
             System.setOut(original);
         }
