@@ -40,12 +40,11 @@ public final class EchoCommand implements Callable<Integer> {
         InetSocketAddress first = Addresses.resolve(spec.commandLine(), host, port);
         PrintStream out = System.out;
         ServerGroup server = EchoServer.start(first, ports, idleTimeoutMillis);
-        server.stopOnShutdown();
+        server.stopOnShutdown(out);
         for (InetSocketAddress a : server.addresses()) {
             out.println("listening on " + Addresses.format(a));
         }
         server.awaitTermination();
-        out.println("stopped after " + server.accepted() + " connections");
         return 0;
     }
 }

@@ -49,11 +49,10 @@ public final class HttpCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        server.stopOnShutdown();
+        server.stopOnShutdown(out);
         out.println("listening on " + Addresses.format(server.addresses().get(0))
                 + (threads > 1 ? " (" + threads + " threads, SO_REUSEPORT)" : ""));
         server.awaitTermination();
-        out.println("stopped after " + server.accepted() + " connections");
         return 0;
     }
 }

@@ -74,9 +74,13 @@ public final class ServerGroup implements AutoCloseable {
         return threads.stream().mapToLong(t -> t.server().accepted()).sum();
     }
 
-    /** Stops the group when the JVM shuts down (SIGINT, SIGTERM). */
-    public void stopOnShutdown() {
-        ServerThread.stopOnShutdown(threads, STOP_TIMEOUT);
+    /**
+     * Stops the group when the JVM shuts down (SIGINT, SIGTERM) and then prints
+     * {@code stopped after N connections} to {@code out}.
+     */
+    public void stopOnShutdown(java.io.PrintStream out) {
+        ServerThread.stopOnShutdown(threads, STOP_TIMEOUT,
+                () -> out.println("stopped after " + accepted() + " connections"));
     }
 
     /** Waits until every thread has ended, however long that takes. */

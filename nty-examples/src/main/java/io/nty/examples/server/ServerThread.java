@@ -86,9 +86,10 @@ public final class ServerThread {
     /**
      * Installs a JVM shutdown hook (SIGINT, SIGTERM, {@code System.exit}) that stops every
      * thread and waits up to {@code timeout} for them, so listeners are closed before the JVM
-     * exits.
+     * exits; then runs {@code afterStop} (the JVM exits when the hook returns, so a message
+     * printed by the main thread after the servers end might never appear).
      */
-    public static void stopOnShutdown(List<ServerThread> threads, Duration timeout) {
+    public static void stopOnShutdown(List<ServerThread> threads, Duration timeout, Runnable afterStop) {
         List<ServerThread> copy = List.copyOf(threads);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             copy.forEach(ServerThread::requestStop);
@@ -101,6 +102,7 @@ public final class ServerThread {
                     return;
                 }
             }
+            afterStop.run();
         }, "nty-shutdown"));
     }
 
