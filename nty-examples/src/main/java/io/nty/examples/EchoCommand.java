@@ -2,6 +2,7 @@ package io.nty.examples;
 
 import io.nty.examples.echo.EchoServer;
 import io.nty.examples.server.ServerGroup;
+import io.nty.socket.ErrnoException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
@@ -39,7 +40,14 @@ public final class EchoCommand implements Callable<Integer> {
         }
         InetSocketAddress first = Addresses.resolve(spec.commandLine(), host, port);
         PrintStream out = System.out;
-        ServerGroup server = EchoServer.start(first, ports, idleTimeoutMillis);
+        ServerGroup server;
+        try {
+            server = EchoServer.start(first, ports, idleTimeoutMillis);
+        } catch (ErrnoException e) {
+            System.err.println("echo: cannot listen on " + Addresses.format(first)
+                    + (ports > 1 ? " (+" + (ports - 1) + " ports)" : "") + ": " + e.getMessage());
+            return 1;
+        }
         server.stopOnShutdown(out);
         for (InetSocketAddress a : server.addresses()) {
             out.println("listening on " + Addresses.format(a));

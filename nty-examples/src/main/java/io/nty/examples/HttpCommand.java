@@ -2,7 +2,9 @@ package io.nty.examples;
 
 import io.nty.examples.http.HttpServer;
 import io.nty.examples.server.ServerGroup;
+import io.nty.socket.ErrnoException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,11 +45,14 @@ public final class HttpCommand implements Callable<Integer> {
         }
         PrintStream out = System.out;
         ServerGroup server;
+        InetSocketAddress address = Addresses.resolve(spec.commandLine(), host, port);
         try {
-            server = HttpServer.start(Addresses.resolve(spec.commandLine(), host, port), threads,
-                    maxRequestBytes, idleTimeoutMillis);
+            server = HttpServer.start(address, threads, maxRequestBytes, idleTimeoutMillis);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        } catch (ErrnoException e) {
+            System.err.println("http: cannot listen on " + Addresses.format(address) + ": " + e.getMessage());
+            return 1;
         }
         server.stopOnShutdown(out);
         out.println("listening on " + Addresses.format(server.addresses().get(0))

@@ -33,7 +33,7 @@ public final class EchoServer {
             throw new IllegalArgumentException("ports must be >= 1 and end at or below 65535: "
                     + first.getPort() + " + " + ports);
         }
-        EchoHandler handler = new EchoHandler(BUFFER_BYTES, idleTimeoutMillis);
+        EchoHandler handler = new EchoHandler(BUFFER_BYTES);
         int[] fds = new int[ports];
         int opened = 0;
         try {
@@ -50,6 +50,6 @@ public final class EchoServer {
             }
             throw e;
         }
-        return ServerGroup.start("nty-echo", List.of(fds), () -> handler);
+        return ServerGroup.start("nty-echo", List.of(fds), () -> handler, idleTimeoutMillis);
     }
 }

@@ -1,6 +1,7 @@
 package io.nty.examples.http;
 
 import io.nty.api.WaitTimeoutException;
+import io.nty.examples.server.Connection;
 import io.nty.examples.server.ConnectionHandler;
 import io.nty.socket.ErrnoException;
 import io.nty.socket.NtySockets;
@@ -12,8 +13,8 @@ import java.nio.ByteBuffer;
  *
  * <p>Memory per connection is bounded: one receive buffer of {@code maxRequestBytes} (a request
  * must fit in it, else 431 or 413) and one small send buffer, both off-heap so the hooks hand
- * them to the kernel without copying. A connection that sends nothing for
- * {@code idleTimeoutMillis} is closed. A request the parser rejects is answered (400, 413, 431
+ * them to the kernel without copying. Each receive marks the connection active, for the server's
+ * idle timeout. A request the parser rejects is answered (400, 413, 431
  * or 501) and the connection closed gracefully: the server stops writing, then reads and drops
  * what the client still sends for a moment, so that closing with unread input (which makes the
  * kernel send a reset) does not destroy the answer before the client reads it.
@@ -25,44 +26,41 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     private static final int LINGER_MAX_BYTES = 64 * 1024;
 
     private final int maxRequestBytes;
-    private final long idleTimeoutMillis;
 
     /**
      * @param maxRequestBytes the most bytes a request (head and body) may take, at least
      *        {@link HttpRequestParser#MIN_REQUEST_BYTES}
-     * @param idleTimeoutMillis how long a connection may send nothing before it is closed, {@code > 0}
      */
-    public HttpConnectionHandler(int maxRequestBytes, long idleTimeoutMillis) {
+    public HttpConnectionHandler(int maxRequestBytes) {
         if (maxRequestBytes < HttpRequestParser.MIN_REQUEST_BYTES) {
             throw new IllegalArgumentException("maxRequestBytes must be >= "
                     + HttpRequestParser.MIN_REQUEST_BYTES + ": " + maxRequestBytes);
         }
-        if (idleTimeoutMillis <= 0) {
-            throw new IllegalArgumentException("idleTimeoutMillis must be > 0: " + idleTimeoutMillis);
-        }
         this.maxRequestBytes = maxRequestBytes;
-        this.idleTimeoutMillis = idleTimeoutMillis;
     }
 
     @Override
-    public void serve(int fd) throws ErrnoException {
-        new Connection(fd).serve();
+    public void serve(Connection connection) throws ErrnoException {
+        new Exchange(connection).serve();
     }
 
     /** The state of one connection; lives as long as its coroutine. */
-    private final class Connection {
+    private final class Exchange {
 
+        private final Connection connection;
         private final int fd;
         private final HttpRequestParser parser = new HttpRequestParser(maxRequestBytes);
         private final ByteBuffer in = ByteBuffer.allocateDirect(maxRequestBytes);
         private final ByteBuffer out = ByteBuffer.allocateDirect(SEND_BUFFER_BYTES);
 
-        Connection(int fd) {
-            this.fd = fd;
+        Exchange(Connection connection) {
+            this.connection = connection;
+            this.fd = connection.fd();
         }
 
         void serve() throws ErrnoException {
-            while (NtySockets.recv(fd, in, idleTimeoutMillis) > 0) {
+            while (NtySockets.recv(fd, in) > 0) {
+                connection.markActive();
                 in.flip();
                 boolean keepOpen = answerComplete();
                 in.compact();
@@ -119,7 +117,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
         }
 
         private void send(ByteBuffer bytes) throws ErrnoException {
-            NtySockets.send(fd, bytes, idleTimeoutMillis);
+            NtySockets.send(fd, bytes);
         }
 
         /** Stop writing, then drop input for a moment so the answer is not lost to a reset. */

@@ -178,7 +178,7 @@ public final class HttpRequestParser {
         if (i == from || i >= end || in.get(i) != SP) {
             return badLine("the method must be a token followed by one space");
         }
-        String method = ascii(in, from, i);
+        String method = token(in, from, i);
         int targetStart = ++i;
         while (i < end && isVisible(in.get(i))) {
             i++;
@@ -186,7 +186,7 @@ public final class HttpRequestParser {
         if (i == targetStart || i >= end || in.get(i) != SP) {
             return badLine("the target must be visible characters followed by one space");
         }
-        String target = ascii(in, targetStart, i);
+        String target = token(in, targetStart, i);
         int version = parseVersion(in, i + 1, end);
         if (version < 0) {
             return badLine("the version must be HTTP/1.0 or HTTP/1.1");
@@ -299,6 +299,17 @@ public final class HttpRequestParser {
             }
         }
         return true;
+    }
+
+    /** Returns the shared constant for {@code GET} and {@code /}: no allocation on the common path. */
+    private static String token(ByteBuffer in, int from, int end) {
+        if (end - from == 3 && in.get(from) == 'G' && in.get(from + 1) == 'E' && in.get(from + 2) == 'T') {
+            return "GET";
+        }
+        if (end - from == 1 && in.get(from) == '/') {
+            return "/";
+        }
+        return ascii(in, from, end);
     }
 
     private static String ascii(ByteBuffer in, int from, int end) {

@@ -35,7 +35,7 @@ public final class HttpServer {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1: " + threads);
         }
-        HttpConnectionHandler handler = new HttpConnectionHandler(maxRequestBytes, idleTimeoutMillis);
+        HttpConnectionHandler handler = new HttpConnectionHandler(maxRequestBytes);
         boolean reusePort = threads > 1;
         List<int[]> fds = new ArrayList<>();
         try {
@@ -51,6 +51,6 @@ public final class HttpServer {
             }
             throw e;
         }
-        return ServerGroup.start("nty-http", fds, () -> handler);
+        return ServerGroup.start("nty-http", fds, () -> handler, idleTimeoutMillis);
     }
 }

@@ -10,12 +10,14 @@ import io.nty.socket.ErrnoException;
 public interface ConnectionHandler {
 
     /**
-     * Serves {@code fd} until the peer leaves or the protocol says to stop. The caller closes
-     * the fd afterwards; the handler must not.
+     * Serves the connection until the peer leaves or the protocol says to stop. The caller closes
+     * the fd afterwards; the handler must not. The handler calls {@link Connection#markActive()}
+     * whenever data arrives; the server closes connections idle longer than its timeout, which
+     * wakes a handler waiting on the fd with {@link io.nty.api.FdClosedException}.
      *
-     * @param fd a connected, non-blocking socket
+     * @param connection the connection, whose fd is connected and non-blocking
      * @throws ErrnoException if a socket call fails (a reset peer, say); the connection is then
      *         closed and the server goes on
      */
-    void serve(int fd) throws ErrnoException;
+    void serve(Connection connection) throws ErrnoException;
 }

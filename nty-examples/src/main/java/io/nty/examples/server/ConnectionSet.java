@@ -2,42 +2,48 @@ package io.nty.examples.server;
 
 import io.nty.socket.ErrnoException;
 import io.nty.socket.NtySockets;
-import java.util.BitSet;
+import java.util.Arrays;
 
 /**
- * The connection fds one scheduler thread has open, so that a server can close them all when it
- * stops, and each fd is closed exactly once whichever side (the connection's coroutine or the
- * stopping server) gets there first. Used on the scheduler's thread only.
+ * The connections one scheduler thread has open, indexed by fd, so that a server can close idle
+ * ones and all of them when it stops, and each fd is closed exactly once whichever side (the
+ * connection's coroutine or the server) gets there first. Used on the scheduler's thread only.
  */
 final class ConnectionSet {
 
-    private final BitSet open = new BitSet();
+    private Connection[] byFd = new Connection[1024];
     private int count;
 
     /** Records a newly accepted fd. */
-    void add(int fd) {
-        if (!open.get(fd)) {
-            open.set(fd);
+    Connection add(int fd) {
+        if (fd >= byFd.length) {
+            byFd = Arrays.copyOf(byFd, Math.max(fd + 1, byFd.length * 2));
+        }
+        Connection c = new Connection(fd);
+        if (byFd[fd] == null) {
             count++;
         }
+        byFd[fd] = c;
+        return c;
     }
 
-    /** @return how many fds are open */
+    /** @return how many connections are open */
     int size() {
         return count;
     }
 
     /**
-     * Closes {@code fd} if it is still recorded: a coroutine waiting on it wakes with
+     * Closes {@code connection} if it is still open: a coroutine waiting on its fd wakes with
      * {@link io.nty.api.FdClosedException} (§4.3).
      *
      * @return whether this call closed it
      */
-    boolean close(int fd) {
-        if (!open.get(fd)) {
+    boolean close(Connection connection) {
+        int fd = connection.fd();
+        if (fd >= byFd.length || byFd[fd] != connection) {
             return false;
         }
-        open.clear(fd);
+        byFd[fd] = null;
         count--;
         try {
             NtySockets.close(fd);
@@ -47,10 +53,28 @@ final class ConnectionSet {
         return true;
     }
 
-    /** Closes every recorded fd. */
+    /**
+     * Closes the connections idle for at least {@code timeoutNanos}.
+     *
+     * @return how many were closed
+     */
+    int closeIdle(long timeoutNanos) {
+        long now = System.nanoTime();
+        int closed = 0;
+        for (Connection c : byFd) {
+            if (c != null && c.idleSince(now, timeoutNanos) && close(c)) {
+                closed++;
+            }
+        }
+        return closed;
+    }
+
+    /** Closes every connection. */
     void closeAll() {
-        for (int fd = open.nextSetBit(0); fd >= 0; fd = open.nextSetBit(fd + 1)) {
-            close(fd);
+        for (Connection c : byFd) {
+            if (c != null) {
+                close(c);
+            }
         }
     }
 }

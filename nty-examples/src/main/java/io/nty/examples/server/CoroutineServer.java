@@ -18,8 +18,9 @@ import java.util.Set;
  * {@code stop} closes the listeners and every open connection; the coroutines waiting on them
  * wake with {@link FdClosedException} and end, so {@code scheduler.run()} returns.
  *
- * <p>A connection ends when its handler returns or throws: the peer closed or reset it, it idled
- * past the handler's timeout, or the server stopped. Each such end closes the fd; other
+ * <p>A connection ends when its handler returns or throws: the peer closed or reset it, it was
+ * idle (nothing received, see {@link Connection#markActive()}) for the server's idle timeout, or
+ * the server stopped. A reaper coroutine looks for idle connections a few times per timeout. Each such end closes the fd; other
  * connections are unaffected. Running out of fds ({@code EMFILE}) pauses accepting briefly
  * instead of stopping the server.
  */
@@ -27,9 +28,12 @@ public final class CoroutineServer {
 
     private static final Set<String> TRANSIENT_ACCEPT_ERRORS = Set.of("EMFILE", "ENFILE", "ENOBUFS", "ENOMEM");
     private static final long ACCEPT_BACKOFF_MILLIS = 100;
+    /** The reaper's longest sleep, so that it notices a stop soon. */
+    private static final long REAPER_MAX_SLEEP_MILLIS = 250;
 
     private final int[] listenFds;
     private final ConnectionHandler handler;
+    private final long idleTimeoutMillis;
     private final ConnectionSet connections = new ConnectionSet();
     private boolean listenersOpen = true;
     private boolean stopped;
@@ -40,13 +44,18 @@ public final class CoroutineServer {
      * @param listenFds listening, non-blocking fds (e.g. from {@link Listeners#open}); the
      *        server closes them when it stops
      * @param handler serves each connection
+     * @param idleTimeoutMillis close connections that received nothing for this long, {@code > 0}
      */
-    public CoroutineServer(int[] listenFds, ConnectionHandler handler) {
+    public CoroutineServer(int[] listenFds, ConnectionHandler handler, long idleTimeoutMillis) {
         if (listenFds.length == 0) {
             throw new IllegalArgumentException("a server needs at least one listening fd");
         }
+        if (idleTimeoutMillis <= 0) {
+            throw new IllegalArgumentException("idleTimeoutMillis must be > 0: " + idleTimeoutMillis);
+        }
         this.listenFds = listenFds.clone();
         this.handler = handler;
+        this.idleTimeoutMillis = idleTimeoutMillis;
     }
 
     /**
@@ -61,6 +70,7 @@ public final class CoroutineServer {
         for (int fd : listenFds) {
             scheduler.create(this::acceptLoop, fd);
         }
+        scheduler.create(unused -> reapIdle(), null);
     }
 
     /**
@@ -101,18 +111,32 @@ public final class CoroutineServer {
                 continue;
             }
             accepted++;
-            connections.add(fd);
-            scheduler.create(this::serve, fd);
+            scheduler.create(this::serve, connections.add(fd));
         }
     }
 
-    private void serve(int fd) {
+    private void serve(Connection connection) {
         try {
-            handler.serve(fd);
+            handler.serve(connection);
         } catch (ErrnoException | FdClosedException | WaitTimeoutException e) {
             // The peer reset, the server stopped, or the connection idled out: it just ends.
         } finally {
-            connections.close(fd);
+            connections.close(connection);
+        }
+    }
+
+    /** Closes idle connections: checks every quarter timeout, and ends soon after a stop. */
+    private void reapIdle() {
+        long timeoutNanos = idleTimeoutMillis * 1_000_000L;
+        long interval = Math.max(1, idleTimeoutMillis / 4);
+        long nextSweep = System.nanoTime();
+        while (!stopped) {
+            long now = System.nanoTime();
+            if (now - nextSweep >= 0) {
+                connections.closeIdle(timeoutNanos);
+                nextSweep = now + interval * 1_000_000L;
+            }
+            Coroutines.sleep(Math.min(REAPER_MAX_SLEEP_MILLIS, Math.max(1, (nextSweep - now) / 1_000_000L)));
         }
     }
 

@@ -32,10 +32,12 @@ public final class ServerGroup implements AutoCloseable {
      * @param name thread name prefix
      * @param listenFdsPerThread listening fds, owned from now on by the group
      * @param handlers makes a handler per thread
+     * @param idleTimeoutMillis close connections that received nothing for this long, {@code > 0}
      * @return the running group
      */
     public static ServerGroup start(String name, List<int[]> listenFdsPerThread,
-            Supplier<? extends ConnectionHandler> handlers) throws ErrnoException, InterruptedException {
+            Supplier<? extends ConnectionHandler> handlers, long idleTimeoutMillis)
+            throws ErrnoException, InterruptedException {
         List<InetSocketAddress> addresses = new ArrayList<>();
         for (int[] fds : listenFdsPerThread) {
             for (int fd : fds) {
@@ -49,7 +51,7 @@ public final class ServerGroup implements AutoCloseable {
         int i = 0;
         try {
             for (; i < listenFdsPerThread.size(); i++) {
-                CoroutineServer server = new CoroutineServer(listenFdsPerThread.get(i), handlers.get());
+                CoroutineServer server = new CoroutineServer(listenFdsPerThread.get(i), handlers.get(), idleTimeoutMillis);
                 started.add(ServerThread.start(name + "-" + i, server));
             }
         } catch (RuntimeException | InterruptedException e) {
