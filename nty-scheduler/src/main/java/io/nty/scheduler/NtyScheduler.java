@@ -120,7 +120,9 @@ public final class NtyScheduler implements Scheduler {
             throw new RejectedExecutionException(this + " is closed");
         }
         submitted.add(task);
-        poller.wakeup();
+        if (Thread.currentThread() != owner) {
+            poller.wakeup(); // the owner thread itself cannot be blocked in poll right now
+        }
     }
 
     // ---------------------------------------------------------------- §3 run

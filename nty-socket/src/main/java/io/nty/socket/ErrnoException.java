@@ -1,5 +1,6 @@
 package io.nty.socket;
 
+import io.nty.socket.internal.LibC;
 import java.io.IOException;
 import jnr.constants.platform.Errno;
 
@@ -67,7 +68,7 @@ public class ErrnoException extends IOException {
         Errno e = Errno.valueOf(errno);
         String description = e != null && e.defined() ? e.description() : "unknown error";
         String where = fd >= 0 ? call + "(fd=" + fd + ")" : call;
-        String hint = errno == 9 ? " — the fd is closed or was never open" : "";
+        String hint = errno == LibC.EBADF ? " — the fd is closed or was never open" : "";
         return where + ": " + nameOf(errno) + " (" + description + ")" + hint;
     }
 }

@@ -59,6 +59,12 @@ public final class NtySockets {
     public static final int SHUT_RDWR = LibC.SHUT_RDWR;
 
     private static final int NO_WAIT_LIMIT = 0;
+    /**
+     * The most bytes one syscall moves from or to a heap buffer: jnr-ffi copies a heap buffer's
+     * whole remaining region through native memory on every call, and a socket buffer rarely
+     * takes or holds more than this anyway.
+     */
+    static final int HEAP_CHUNK = 256 * 1024;
 
     private NtySockets() {
     }
@@ -225,6 +231,11 @@ public final class NtySockets {
      * Receives what is available, at most {@code dst.remaining()} bytes: {@code nty_recv}.
      * Waits only if nothing is available. Advances {@code dst}'s position.
      *
+     * <p>Tries the syscall first — unless the previous {@code recv} on this fd (on this thread)
+     * came back short, which proves the queue was empty: then it waits first, saving the
+     * {@code recv} that would answer {@code EAGAIN}. The wait re-checks readiness, so data that
+     * is already there is returned at once either way.
+     *
      * @param dst a heap or direct buffer with space left
      * @param timeoutMillis 0 for no limit
      * @return the number of bytes received, {@code 0} at orderly end of stream (§4.5)
@@ -237,11 +248,24 @@ public final class NtySockets {
         requireSpace(dst, "recv");
         long deadline = Readiness.deadline(timeoutMillis);
         LibC libc = libc();
+        DrainHints hints = DrainHints.current();
+        if (hints.isDrained(fd)) {
+            // The previous recv emptied the queue: trying now would almost surely cost an
+            // EAGAIN. Waiting first is still exact, since every wait re-checks the level.
+            hints.clear(fd);
+            Readiness.await(fd, IoEvents.READ, deadline, "recv");
+        }
         for (;;) {
-            long n = libc.recv(fd, dst, dst.remaining(), 0);
-            if (n >= 0) {
+            ByteBuffer view = ioView(dst);
+            int requested = view.remaining();
+            long n = libc.recv(fd, view, requested, 0);
+            if (n > 0) {
                 dst.position(dst.position() + (int) n);
+                hints.received(fd, requested, n);
                 return (int) n;
+            }
+            if (n == 0) {
+                return 0; // orderly end of stream (§4.5)
             }
             awaitOrThrow(fd, IoEvents.READ, deadline, "recv");
         }
@@ -270,7 +294,8 @@ public final class NtySockets {
         LibC libc = libc();
         int total = 0;
         while (src.hasRemaining()) {
-            long n = libc.send(fd, src, src.remaining(), LibC.MSG_NOSIGNAL);
+            ByteBuffer view = ioView(src);
+            long n = libc.send(fd, view, view.remaining(), LibC.MSG_NOSIGNAL);
             if (n >= 0) {
                 src.position(src.position() + (int) n);
                 total += (int) n;
@@ -405,7 +430,8 @@ public final class NtySockets {
         if (s != null && !s.isClosed()) {
             s.fdClosed(fd);
         }
-        EpollPoller.forgetOnCurrentThread(fd);
+        EpollPoller.fdClosing(fd);
+        DrainHints.current().clear(fd);
         // No EINTR retry: Linux releases the fd even when close(2) is interrupted.
         check(libc().close(fd), "close", fd);
     }
@@ -487,6 +513,14 @@ public final class NtySockets {
         } else if (errno != LibC.EINTR) {
             throw new ErrnoException(call, fd, errno);
         }
+    }
+
+    /** @return {@code b}, or for a large heap buffer a view of its first {@link #HEAP_CHUNK} bytes */
+    private static ByteBuffer ioView(ByteBuffer b) {
+        if (b.isDirect() || b.remaining() <= HEAP_CHUNK) {
+            return b;
+        }
+        return b.duplicate().limit(b.position() + HEAP_CHUNK);
     }
 
     private static int check(int result, String call, int fd) throws ErrnoException {

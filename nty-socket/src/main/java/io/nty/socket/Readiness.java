@@ -44,12 +44,6 @@ final class Readiness {
         return now + nanos;
     }
 
-    /** @return whether the calling code runs inside a coroutine of this thread's scheduler */
-    static boolean inCoroutine() {
-        Scheduler s = SchedulerBinding.current();
-        return s != null && s.current().isPresent();
-    }
-
     /**
      * Waits until {@code fd} is ready for {@code events} or the deadline passes.
      *

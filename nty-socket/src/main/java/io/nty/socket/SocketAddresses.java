@@ -77,7 +77,10 @@ final class SocketAddresses {
                 byte[] ip = new byte[16];
                 b.get(ip);
                 int scope = b.order(ByteOrder.nativeOrder()).getInt();
-                return new InetSocketAddress(Inet6Address.getByAddress(null, ip, scope), port);
+                // Scope 0 means "none": without this the address would print as ::1%0.
+                InetAddress address = scope == 0 ? InetAddress.getByAddress(ip)
+                        : Inet6Address.getByAddress(null, ip, scope);
+                return new InetSocketAddress(address, port);
             }
         } catch (UnknownHostException e) {
             throw new IllegalStateException("kernel returned a malformed address", e);

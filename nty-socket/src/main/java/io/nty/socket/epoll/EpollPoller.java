@@ -17,61 +17,77 @@ import io.nty.socket.ErrnoException;
 import io.nty.socket.internal.LibC;
 import io.nty.socket.internal.NativeLibC;
 import java.util.Arrays;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 import jnr.ffi.Runtime;
 
 /**
- * The epoll {@link Poller}: one epoll instance, one eventfd for {@link #wakeup()}, and one-shot
- * registrations so that a wait costs one {@code epoll_ctl} instead of NtyCo's two.
+ * The epoll {@link Poller}: one epoll instance, one eventfd for {@link #wakeup()}, and
+ * registrations that cost fewer {@code epoll_ctl} calls per wait than NtyCo's ADD + DEL.
  *
- * <h2>Mechanism</h2>
- * NtyCo adds the fd before a wait ({@code EPOLL_CTL_ADD}) and deletes it after
- * ({@code EPOLL_CTL_DEL}): two syscalls per wait, so that readiness while nobody waits wakes
- * nobody (§4.2). This poller registers each fd with {@code EPOLLONESHOT}: the kernel disables the
- * registration by itself when it reports the fd, so
+ * <h2>Mechanism (§4.2)</h2>
+ * NtyCo adds the fd before each wait ({@code EPOLL_CTL_ADD}) and deletes it after
+ * ({@code EPOLL_CTL_DEL}), so readiness while nobody waits wakes nobody: two syscalls per wait.
+ * Two cheaper mechanisms keep the observable rule — an fd is reported to the scheduler only while
+ * a coroutine waits on it, and readiness already there when a wait starts is reported (level
+ * semantics, like NtyCo's level-triggered ADD):
  * <ul>
- *   <li>{@link #arm}: {@code EPOLL_CTL_ADD} the first time an fd is seen, {@code EPOLL_CTL_MOD}
- *       (re-enable) on every later wait — one syscall;</li>
- *   <li>{@link #disarm} after the fd was reported: nothing — the kernel already disabled it;</li>
- *   <li>{@link #disarm} of an fd that was not reported (timeout, close): {@code EPOLL_CTL_DEL},
- *       since a disabled-by-{@code MOD} registration would still report {@code EPOLLHUP} and
- *       {@code EPOLLERR} (the kernel always adds them); the next arm then adds it again.</li>
+ *   <li>{@link Mode#LAZY_LEVEL} (the default): the fd stays registered, level-triggered, after
+ *       its wait ends. {@link #arm} costs nothing when the fd is still registered for the same
+ *       events; {@link #disarm} costs nothing. Only if the fd turns ready while nobody waits does
+ *       {@link #poll} see it unarmed and remove it ({@code DEL}, one syscall), so the thread
+ *       wakes at most once for it and no coroutine does; the next arm adds it again. In a
+ *       request/response loop the waiter re-arms before the next {@code epoll_wait}, so a wait
+ *       costs no {@code epoll_ctl} at all.</li>
+ *   <li>{@link Mode#ONE_SHOT}: registered with {@code EPOLLONESHOT}, which the kernel disables
+ *       when it reports the fd; each arm re-enables it with {@code MOD} (one syscall per wait),
+ *       disarm after a report is free, disarm of an unreported fd (timeout, close) is a
+ *       {@code DEL}. Readiness while nobody waits never even wakes the thread, and an fd closed
+ *       behind the poller's back is noticed ({@code MOD} answers {@code ENOENT}).</li>
  * </ul>
- * A disabled one-shot registration reports nothing, so readiness while nobody waits neither
- * wakes a coroutine nor wakes {@code epoll_wait} (§4.2). Readiness that arrives while armed stays
- * queued in the kernel until {@link #poll} collects it (§4.3).
  *
- * <h2>Stale registrations</h2>
- * The kernel drops an fd from epoll when its file is closed, and the fd number can then be
- * reused. The per-fd state here would still say "registered", so {@link #arm} falls back to
- * {@code ADD} when {@code MOD} answers {@code ENOENT}, and the socket hooks call
- * {@link #forget} before {@code close(2)} so the common case needs no failed syscall. Each
- * registration carries a generation number in its event data; an event from an older
- * registration of the same fd number (possible when a closed fd's file lives on through a
- * {@code dup}) is ignored.
+ * <h2>Closed fds</h2>
+ * The kernel drops an fd from epoll when its file is closed, and the number is then reused, so
+ * the per-fd state must be reset: the socket hooks call {@link #fdClosing} before
+ * {@code close(2)}, which tells the poller of the closing thread at once and the pollers of other
+ * threads before their next arm or poll. In {@code LAZY_LEVEL} mode {@link #forget} also
+ * deletes the registration while the fd still names its file: a file kept open by a
+ * {@code dup} would otherwise go on reporting a level-triggered event that no {@code DEL} can
+ * reach. Each registration carries a generation number in its event data, and events of an
+ * older registration of the same number are ignored. An fd closed by other code than the hooks
+ * must be reported with {@link #forget} (or use {@code ONE_SHOT}).
  *
  * <h2>Threads</h2>
- * Everything but {@link #wakeup()} runs on the scheduler's thread. {@code wakeup()} writes the
- * eventfd at most once until the next {@link #poll} consumes it.
+ * Everything but {@link #wakeup()} and {@link #fdClosing} runs on the scheduler's thread.
+ * {@code wakeup()} writes the eventfd at most once until the next {@link #poll} consumes it.
  */
 public final class EpollPoller implements Poller {
+
+    /** How interest is registered; see the class comment. */
+    public enum Mode {
+        /** Level-triggered registrations kept between waits, removed only if ready unwaited. */
+        LAZY_LEVEL,
+        /** {@code EPOLLONESHOT} registrations re-enabled with {@code EPOLL_CTL_MOD} per wait. */
+        ONE_SHOT
+    }
 
     /** Event data of the eventfd; fd tags are {@code generation << 32 | fd} with fd >= 0. */
     private static final long WAKEUP_TAG = -1L;
     private static final int DEFAULT_MAX_EVENTS = 1024;
+    private static final int REPORTABLE = IoEvents.READ | IoEvents.WRITE | IoEvents.ERROR | IoEvents.HANGUP;
 
-    /** Per-fd state: never registered (or forgotten), registered and armed, or reported/idle. */
-    private static final byte UNREGISTERED = 0;
-    private static final byte ARMED = 1;
-    private static final byte IDLE = 2;
-
-    /** The poller the socket hooks of this thread tell about closes; see {@link #forget}. */
+    /** The poller that polls on each thread, for closes made on that thread. */
     private static final ThreadLocal<EpollPoller> OWNER = new ThreadLocal<>();
+    /** Every open poller, for closes made on other threads. */
+    private static final CopyOnWriteArrayList<EpollPoller> OPEN = new CopyOnWriteArrayList<>();
 
+    private final Mode mode;
     private final LibC libc;
-    private final Runtime runtime;
     private final int epfd;
     private final int eventFd;
     private final Pointer ctlEvent;
@@ -83,31 +99,38 @@ public final class EpollPoller implements Poller {
     private final int eventSize;
     private final int dataOffset;
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final Queue<Integer> closedElsewhere = new ConcurrentLinkedQueue<>();
     private volatile boolean closed;
 
-    private byte[] state = new byte[1024];
+    /** Per fd: the events registered in the kernel, 0 if not registered. */
+    private int[] registered = new int[1024];
+    /** Per fd: the events a waiter is armed for, 0 if nobody waits. */
+    private int[] armed = new int[1024];
+    /** Per fd: the generation of its current registration. */
     private int[] generation = new int[1024];
     private int nextGeneration;
 
     /**
-     * Opens an epoll instance and its wakeup eventfd.
+     * Opens an epoll poller in {@link Mode#LAZY_LEVEL} mode.
      *
      * @throws NtyException if epoll or the eventfd cannot be created, naming the errno
      * @throws UnsupportedOperationException if this is not Linux
      */
     public EpollPoller() {
-        this(DEFAULT_MAX_EVENTS);
+        this(Mode.LAZY_LEVEL, DEFAULT_MAX_EVENTS);
     }
 
     /**
+     * @param mode how interest is registered
      * @param maxEvents the most events one {@code epoll_wait} returns, {@code >= 1}
      */
-    public EpollPoller(int maxEvents) {
+    public EpollPoller(Mode mode, int maxEvents) {
+        this.mode = Objects.requireNonNull(mode, "mode");
         if (maxEvents < 1) {
             throw new IllegalArgumentException("maxEvents must be >= 1: " + maxEvents);
         }
         this.libc = NativeLibC.libc();
-        this.runtime = Runtime.getRuntime(libc);
+        Runtime runtime = Runtime.getRuntime(libc);
         this.maxEvents = maxEvents;
         // struct epoll_event is packed on x86_64 (12 bytes), naturally aligned elsewhere (16).
         boolean packed = NativeLibC.epollEventPacked();
@@ -135,11 +158,12 @@ public final class EpollPoller implements Poller {
             libc.close(epfd);
             throw failure("epoll_ctl(ADD eventfd)", eventFd, errno);
         }
+        OPEN.add(this);
     }
 
     @Override
     public String name() {
-        return "epoll";
+        return mode == Mode.LAZY_LEVEL ? "epoll" : "epoll-oneshot";
     }
 
     @Override
@@ -147,16 +171,16 @@ public final class EpollPoller implements Poller {
         return true;
     }
 
-    /** @return the epoll fd, for diagnostics and tests */
-    public int epollFd() {
-        return epfd;
+    /** @return how this poller registers interest */
+    public Mode mode() {
+        return mode;
     }
 
     /**
      * {@inheritDoc}
      *
-     * <p>One syscall: {@code EPOLL_CTL_ADD} for a new fd, {@code EPOLL_CTL_MOD} for one this
-     * poller has seen before.
+     * <p>{@code LAZY_LEVEL}: no syscall if the fd is still registered for the same events, else
+     * one {@code ADD} or {@code MOD}. {@code ONE_SHOT}: one {@code ADD} or {@code MOD}.
      *
      * @throws IllegalArgumentException if {@code fd < 0} or {@code events} is not a non-empty
      *         subset of {@code READ|WRITE}
@@ -175,102 +199,91 @@ public final class EpollPoller implements Poller {
             throw new IllegalArgumentException("arm(" + fd + "): events must be a non-empty subset of"
                     + " READ|WRITE, got " + IoEvents.toString(events));
         }
+        forgetClosedElsewhere();
         ensureCapacity(fd);
-        byte s = state[fd];
-        if (s == ARMED) {
+        if (armed[fd] != 0) {
             throw new IllegalStateException("fd " + fd + " is already armed: one waiter per fd (§4.1)");
         }
-        int epollEvents = events | EPOLLONESHOT;
-        if (s == IDLE) {
-            if (ctl(EPOLL_CTL_MOD, fd, epollEvents, tag(fd)) == 0) {
-                state[fd] = ARMED;
-                return;
-            }
-            int errno = NativeLibC.errno();
-            if (errno != ENOENT) {
-                throw failure("epoll_ctl(MOD)", fd, errno);
-            }
-            // The fd number was closed and reused behind our back: register the new file.
+        int current = registered[fd];
+        if (current == 0) {
+            add(fd, events);
+        } else if (mode == Mode.ONE_SHOT || current != events) {
+            modify(fd, events);
         }
-        add(fd, epollEvents);
-    }
-
-    private void add(int fd, int epollEvents) {
-        generation[fd] = ++nextGeneration;
-        if (ctl(EPOLL_CTL_ADD, fd, epollEvents, tag(fd)) == 0) {
-            state[fd] = ARMED;
-            return;
-        }
-        int errno = NativeLibC.errno();
-        if (errno != EEXIST || ctl(EPOLL_CTL_MOD, fd, epollEvents, tag(fd)) != 0) {
-            // EEXIST: registered by a forgotten earlier life of this fd number; MOD takes it over.
-            throw failure("epoll_ctl(ADD)", fd, errno == EEXIST ? NativeLibC.errno() : errno);
-        }
-        state[fd] = ARMED;
+        // else LAZY_LEVEL, same events: the level-triggered registration is live; nothing to do.
+        armed[fd] = events;
     }
 
     /**
      * {@inheritDoc}
      *
-     * <p>Free after the fd was reported by {@link #poll} (one-shot already disabled it); one
-     * {@code EPOLL_CTL_DEL} otherwise (timeout or close), so nothing — not even a hang-up —
-     * is reported until the next {@link #arm}.
+     * <p>Free after the fd was reported by {@link #poll}. For an unreported fd (timeout, close):
+     * free in {@code LAZY_LEVEL} mode (should it turn ready unwaited, {@code poll} removes it
+     * without reporting it), one {@code DEL} in {@code ONE_SHOT} mode.
      */
     @Override
     public void disarm(int fd) {
-        if (fd < 0 || fd >= state.length || state[fd] != ARMED) {
+        if (fd < 0 || fd >= armed.length || armed[fd] == 0) {
             return;
         }
-        if (closed) {
-            state[fd] = UNREGISTERED;
-            return;
+        armed[fd] = 0;
+        if (mode == Mode.ONE_SHOT && !closed) {
+            // The one-shot registration is still enabled: delete it so nothing (not even a
+            // hang-up, which MOD cannot mask) is reported. ENOENT/EBADF: the fd is gone already.
+            delete(fd);
         }
-        // Unreported: the registration is live. DEL it; ENOENT/EBADF mean the fd is gone already.
-        ctl(EPOLL_CTL_DEL, fd, 0, 0);
-        state[fd] = UNREGISTERED;
     }
 
     /**
-     * Forgets {@code fd} because it is about to be closed: the kernel drops closed fds from
-     * epoll, so the next {@link #arm} of a reused fd number must {@code ADD}, not {@code MOD}.
-     * Costs no syscall unless the fd is armed (then it is disarmed first).
+     * Forgets {@code fd} because it is about to be closed, so that the next {@link #arm} of a
+     * reused fd number registers the new file. Deletes a live registration first.
      *
-     * @param fd the fd about to be closed
+     * @param fd the fd about to be closed (still open)
      */
     public void forget(int fd) {
-        if (fd < 0 || fd >= state.length) {
+        if (closed || fd < 0 || fd >= registered.length) {
             return;
         }
-        if (state[fd] == ARMED) {
-            disarm(fd);
+        boolean live = mode == Mode.LAZY_LEVEL || armed[fd] != 0;
+        if (registered[fd] != 0 && live) {
+            delete(fd);
         }
-        state[fd] = UNREGISTERED;
+        registered[fd] = 0;
+        armed[fd] = 0;
     }
 
     /**
-     * Tells the poller that polls on the calling thread that {@code fd} is about to be closed;
-     * see {@link #forget}. Called by the socket hooks' {@code close}; does nothing on a thread
-     * whose scheduler does not use an {@code EpollPoller}.
+     * Tells every open poller that {@code fd} is about to be closed: the poller of the calling
+     * thread forgets it at once ({@link #forget}); the pollers of other threads before their next
+     * {@link #arm} or {@link #poll}. The socket hooks' {@code close} calls this before
+     * {@code close(2)}.
      *
      * @param fd the fd about to be closed
      */
-    public static void forgetOnCurrentThread(int fd) {
-        EpollPoller owner = OWNER.get();
-        if (owner != null && !owner.closed) {
-            owner.forget(fd);
+    public static void fdClosing(int fd) {
+        EpollPoller own = OWNER.get();
+        if (own != null) {
+            own.forget(fd);
+        }
+        for (EpollPoller poller : OPEN) {
+            if (poller != own && poller.mayKnow(fd)) {
+                poller.closedElsewhere.add(fd);
+            }
         }
     }
 
     /**
      * {@inheritDoc}
      *
-     * <p>One {@code epoll_wait}, plus one {@code read} of the eventfd when a wakeup is pending.
-     * The timeout is rounded up to whole milliseconds so a poll never returns before a deadline.
+     * <p>One {@code epoll_wait}, plus one {@code read} of the eventfd when a wakeup is pending,
+     * plus (lazy level mode) one {@code DEL} per fd found ready with nobody waiting. The timeout
+     * is rounded up to whole milliseconds so a poll never returns before a deadline.
      */
     @Override
     public int poll(long timeoutNanos, ReadySink sink) {
         checkOpen();
         claimThread();
+        forgetClosedElsewhere();
         int n = libc.epoll_wait(epfd, events, maxEvents, toMillis(timeoutNanos));
         if (n < 0) {
             int errno = NativeLibC.errno();
@@ -286,17 +299,38 @@ public final class EpollPoller implements Poller {
             long data = events.getLong(base + dataOffset);
             if (data == WAKEUP_TAG) {
                 drainWakeup();
-                continue;
+            } else if (deliver((int) data, (int) (data >>> 32), ready, sink)) {
+                reported++;
             }
-            int fd = (int) data;
-            if (fd >= state.length || state[fd] != ARMED || generation[fd] != (int) (data >>> 32)) {
-                continue; // an older registration of this fd number: nobody waits for it
-            }
-            state[fd] = IDLE;
-            sink.ready(fd, ready & (IoEvents.READ | IoEvents.WRITE | IoEvents.ERROR | IoEvents.HANGUP));
-            reported++;
         }
         return reported;
+    }
+
+    /** Reports one event if its fd is armed; otherwise makes sure nobody is woken by it again. */
+    private boolean deliver(int fd, int gen, int ready, ReadySink sink) {
+        if (fd >= registered.length || registered[fd] == 0) {
+            // Not ours any more (forgotten, or closed on another thread). A level registration
+            // that outlived our state would report on every poll: try to remove it; if the
+            // number now names another file, this DEL finds nothing and does no harm.
+            if (mode == Mode.LAZY_LEVEL && fd < registered.length) {
+                ctl(EPOLL_CTL_DEL, fd, 0, 0);
+            }
+            return false;
+        }
+        if (generation[fd] != gen) {
+            return false; // an older registration of this fd number: nobody waits for it
+        }
+        if (armed[fd] == 0) {
+            // Ready while nobody waits (§4.2): wake nobody. A level registration would report it
+            // on every poll, so remove it; a one-shot one is already disabled by the kernel.
+            if (mode == Mode.LAZY_LEVEL) {
+                delete(fd);
+            }
+            return false;
+        }
+        armed[fd] = 0;
+        sink.ready(fd, ready & REPORTABLE);
+        return true;
     }
 
     /** {@inheritDoc} Writes the eventfd once; later calls before the next poll write nothing. */
@@ -306,10 +340,12 @@ public final class EpollPoller implements Poller {
             return;
         }
         long n = libc.write(eventFd, wakeupValue, 8);
-        if (n < 0 && NativeLibC.errno() != EAGAIN) {
-            // EAGAIN: the counter is saturated, so a wakeup is pending anyway.
-            wakeupPending.set(false);
-            throw failure("write(eventfd)", eventFd, NativeLibC.errno());
+        if (n < 0) {
+            int errno = NativeLibC.errno();
+            if (errno != EAGAIN) { // EAGAIN: the counter is saturated, a wakeup is pending anyway
+                wakeupPending.set(false);
+                throw failure("write(eventfd)", eventFd, errno);
+            }
         }
     }
 
@@ -319,6 +355,7 @@ public final class EpollPoller implements Poller {
             return;
         }
         closed = true;
+        OPEN.remove(this);
         if (OWNER.get() == this) {
             OWNER.remove();
         }
@@ -326,9 +363,63 @@ public final class EpollPoller implements Poller {
         libc.close(epfd);
     }
 
-    /** @return whether {@code fd} is armed now: for tests of the one-shot bookkeeping */
+    /** @return whether a waiter is armed on {@code fd} now (for tests and diagnostics) */
     public boolean isArmed(int fd) {
-        return fd >= 0 && fd < state.length && state[fd] == ARMED;
+        return fd >= 0 && fd < armed.length && armed[fd] != 0;
+    }
+
+    /** @return whether {@code fd} is registered in the kernel now (for tests and diagnostics) */
+    public boolean isRegistered(int fd) {
+        return fd >= 0 && fd < registered.length && registered[fd] != 0;
+    }
+
+    private void add(int fd, int interest) {
+        generation[fd] = ++nextGeneration;
+        if (ctl(EPOLL_CTL_ADD, fd, kernelEvents(interest), tag(fd)) != 0) {
+            int errno = NativeLibC.errno();
+            // EEXIST: still registered from a forgotten earlier life of this number: take it over.
+            if (errno != EEXIST || ctl(EPOLL_CTL_MOD, fd, kernelEvents(interest), tag(fd)) != 0) {
+                registered[fd] = 0;
+                throw failure("epoll_ctl(ADD)", fd, errno == EEXIST ? NativeLibC.errno() : errno);
+            }
+        }
+        registered[fd] = interest;
+    }
+
+    private void modify(int fd, int interest) {
+        if (ctl(EPOLL_CTL_MOD, fd, kernelEvents(interest), tag(fd)) == 0) {
+            registered[fd] = interest;
+            return;
+        }
+        int errno = NativeLibC.errno();
+        if (errno != ENOENT) {
+            throw failure("epoll_ctl(MOD)", fd, errno);
+        }
+        add(fd, interest); // the number was closed and reused behind our back: register anew
+    }
+
+    private void delete(int fd) {
+        ctl(EPOLL_CTL_DEL, fd, 0, 0); // ENOENT/EBADF only mean it is gone already
+        registered[fd] = 0;
+    }
+
+    private int kernelEvents(int interest) {
+        return mode == Mode.ONE_SHOT ? interest | EPOLLONESHOT : interest;
+    }
+
+    private boolean mayKnow(int fd) {
+        return fd < registered.length; // a racy read is fine: a spurious forget is harmless
+    }
+
+    private void forgetClosedElsewhere() {
+        Integer fd;
+        while ((fd = closedElsewhere.poll()) != null) {
+            // The fd is closed already: its registration is gone; only our state is stale.
+            if (fd < registered.length) {
+                registered[fd] = 0;
+                armed[fd] = 0;
+            }
+        }
     }
 
     private void drainWakeup() {
@@ -355,9 +446,10 @@ public final class EpollPoller implements Poller {
     }
 
     private void ensureCapacity(int fd) {
-        if (fd >= state.length) {
-            int size = Math.max(fd + 1, state.length * 2);
-            state = Arrays.copyOf(state, size);
+        if (fd >= registered.length) {
+            int size = Math.max(fd + 1, registered.length * 2);
+            registered = Arrays.copyOf(registered, size);
+            armed = Arrays.copyOf(armed, size);
             generation = Arrays.copyOf(generation, size);
         }
     }

@@ -24,9 +24,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The §4 rules (and §3.6) for the socket hooks inside coroutines, over loopback. */
+/**
+ * The §4 rules for the socket hooks inside coroutines on the reference scheduler, over loopback;
+ * subclasses run them on each {@link EpollPoller.Mode}.
+ */
 @Timeout(30)
-class SocketRulesTest {
+abstract class AbstractSocketRulesTest {
+
+    abstract EpollPoller.Mode mode();
+
+    private EpollPoller newPoller() {
+        return new EpollPoller(mode(), 256);
+    }
+
+    private void run(java.util.function.Consumer<io.nty.scheduler.NtyScheduler> setup) {
+        CoroutineRunner.run(newPoller(), setup);
+    }
 
     private int client;
     private int server;
@@ -47,7 +60,7 @@ class SocketRulesTest {
     void rule4_1_secondWaiterGetsClearErrorFirstUnaffected() {
         AtomicReference<String> firstGot = new AtomicReference<>();
         AtomicReference<Throwable> secondGot = new AtomicReference<>();
-        CoroutineRunner.run(s -> {
+        run(s -> {
             s.create(x -> {
                 ByteBuffer buf = ByteBuffer.allocate(16);
                 NtySockets.recv(server, buf, 5_000);
@@ -71,7 +84,7 @@ class SocketRulesTest {
     void rule4_2_readinessWithoutWaiterWakesNobody() throws Exception {
         int[] other = Loopback.tcpPair();
         try {
-            RecordingPoller poller = new RecordingPoller(new EpollPoller());
+            RecordingPoller poller = new RecordingPoller(newPoller());
             List<String> events = new ArrayList<>();
             CoroutineRunner.run(poller, s -> {
                 s.create(x -> {
@@ -102,7 +115,7 @@ class SocketRulesTest {
     void rule4_3_waiterResumesOnItsTimeoutReportedAsTimeout() {
         AtomicReference<Throwable> got = new AtomicReference<>();
         long[] elapsed = new long[1];
-        CoroutineRunner.run(s -> s.create(x -> {
+        run(s -> s.create(x -> {
             long start = System.nanoTime();
             try {
                 NtySockets.recv(server, ByteBuffer.allocate(8), 80);
@@ -116,9 +129,58 @@ class SocketRulesTest {
     }
 
     @Test
+    void rule4_2_dataQueuedBeforeTheWaitIsSeenByIt() {
+        // A short recv makes the next recv wait first (drain hint); data that arrived in between
+        // must still be returned at once: every wait re-checks the level.
+        List<Integer> got = new ArrayList<>();
+        long[] secondTook = new long[1];
+        run(s -> {
+            s.create(x -> {
+                ByteBuffer buf = ByteBuffer.allocate(64);
+                got.add(NtySockets.recv(server, buf, 5_000)); // short: 1 of 64 bytes
+                Coroutines.sleep(30); // meanwhile the peer sends again, nobody waits
+                long start = System.nanoTime();
+                got.add(NtySockets.recv(server, buf, 5_000));
+                secondTook[0] = System.nanoTime() - start;
+            }, null);
+            s.create(x -> {
+                NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
+                Coroutines.sleep(10);
+                NtySockets.send(client, ByteBuffer.wrap(new byte[] {2, 3}));
+            }, null);
+        });
+        assertThat(got).containsExactly(1, 2);
+        assertThat(secondTook[0]).isLessThan(1_000_000_000L);
+    }
+
+    @Test
+    void rule4_3_waitAfterATimeoutSeesDataThatCameWhileNobodyWaited() {
+        List<String> events = new ArrayList<>();
+        run(s -> {
+            s.create(x -> {
+                try {
+                    NtySockets.recv(server, ByteBuffer.allocate(8), 30);
+                } catch (WaitTimeoutException e) {
+                    events.add("timed out");
+                }
+                NtySockets.send(client, ByteBuffer.wrap(new byte[] {5}));
+                Coroutines.sleep(30); // the poller sees the fd ready while nobody waits
+                ByteBuffer buf = ByteBuffer.allocate(8);
+                events.add("got " + NtySockets.recv(server, buf, 5_000));
+            }, null);
+            s.create(x -> {
+                for (int i = 0; i < 6; i++) {
+                    Coroutines.sleep(10); // keep the scheduler polling meanwhile
+                }
+            }, null);
+        });
+        assertThat(events).containsExactly("timed out", "got 1");
+    }
+
+    @Test
     void rule4_3_closeByAnotherCoroutineWakesWaiterReportedAsClosed() {
         AtomicReference<Throwable> got = new AtomicReference<>();
-        CoroutineRunner.run(s -> {
+        run(s -> {
             s.create(x -> {
                 try {
                     NtySockets.recv(server, ByteBuffer.allocate(8), 5_000);
@@ -153,7 +215,7 @@ class SocketRulesTest {
             }
         });
         AtomicInteger received = new AtomicInteger();
-        CoroutineRunner.run(s -> s.create(x -> {
+        run(s -> s.create(x -> {
             writer.start();
             ByteBuffer buf = ByteBuffer.allocate(7);
             while (received.get() < messages) {
@@ -170,7 +232,7 @@ class SocketRulesTest {
     void rule4_3_pingPongBetweenCoroutinesNeverStalls() {
         int rounds = 1_000;
         AtomicInteger pongs = new AtomicInteger();
-        CoroutineRunner.run(s -> {
+        run(s -> {
             s.create(x -> {
                 ByteBuffer b = ByteBuffer.allocate(1);
                 for (int i = 0; i < rounds; i++) {
@@ -200,7 +262,7 @@ class SocketRulesTest {
     void rule4_4_schedulerNeverBlocksInSocketCall() {
         List<String> order = new ArrayList<>();
         AtomicInteger ticks = new AtomicInteger();
-        CoroutineRunner.run(s -> {
+        run(s -> {
             s.create(x -> {
                 order.add("reader waits");
                 NtySockets.recv(server, ByteBuffer.allocate(8), 5_000);
@@ -238,7 +300,7 @@ class SocketRulesTest {
     void rule4_5_acceptGivesNonBlockingConnectedFd() {
         AtomicInteger flags = new AtomicInteger(-1);
         AtomicReference<InetSocketAddress> peer = new AtomicReference<>();
-        CoroutineRunner.run(s -> s.create(x -> {
+        run(s -> s.create(x -> {
             int listener = Loopback.listener(Loopback.ipv4AnyPort());
             InetSocketAddress address = NtySockets.localAddress(listener);
             s.create(y -> {
@@ -260,7 +322,7 @@ class SocketRulesTest {
     @Test
     void rule4_5_recvReturnsZeroAtOrderlyEof() {
         List<Integer> results = new ArrayList<>();
-        CoroutineRunner.run(s -> {
+        run(s -> {
             s.create(x -> {
                 ByteBuffer buf = ByteBuffer.allocate(8);
                 results.add(NtySockets.recv(server, buf, 5_000));
@@ -278,7 +340,7 @@ class SocketRulesTest {
     @Test
     void rule4_5_peerResetIsEconnresetAndSendToClosedPeerIsEpipe() throws Exception {
         List<String> errors = new ArrayList<>();
-        CoroutineRunner.run(s -> s.create(x -> {
+        run(s -> s.create(x -> {
             NtySockets.setLinger(client, 0); // close sends RST
             NtySockets.close(client);
             try {
@@ -298,15 +360,24 @@ class SocketRulesTest {
 
     @Test
     void rule4_5_sendWritesEverythingSuspendingWhenTheBufferIsFull() {
-        int size = 8 << 20;
-        RecordingPoller poller = new RecordingPoller(new EpollPoller());
+        transferAndCheck(8 << 20, true);
+    }
+
+    @Test
+    void rule4_5_largeHeapBufferTransfersInChunks() {
+        transferAndCheck(3 * NtySockets.HEAP_CHUNK + 12_345, false);
+    }
+
+    /** Sends {@code size} patterned bytes from one coroutine, receives and checks them in another. */
+    private void transferAndCheck(int size, boolean direct) {
+        RecordingPoller poller = new RecordingPoller(newPoller());
         AtomicInteger sent = new AtomicInteger();
         AtomicInteger received = new AtomicInteger();
         AtomicInteger checksumErrors = new AtomicInteger();
         CoroutineRunner.run(poller, s -> {
             s.create(x -> {
                 NtySockets.setOption(client, SockOpt.SO_SNDBUF, 64 * 1024);
-                ByteBuffer big = ByteBuffer.allocateDirect(size);
+                ByteBuffer big = direct ? ByteBuffer.allocateDirect(size) : ByteBuffer.allocate(size);
                 for (int i = 0; i < size; i++) {
                     big.put(i, (byte) (i * 31));
                 }
@@ -314,7 +385,7 @@ class SocketRulesTest {
                 NtySockets.shutdown(client, NtySockets.SHUT_WR);
             }, null);
             s.create(x -> {
-                ByteBuffer buf = ByteBuffer.allocate(50_000);
+                ByteBuffer buf = direct ? ByteBuffer.allocate(50_000) : ByteBuffer.allocate(NtySockets.HEAP_CHUNK * 2);
                 int n;
                 while ((n = NtySockets.recv(server, buf.clear(), 20_000)) > 0) {
                     for (int i = 0; i < n; i++) {
@@ -339,7 +410,7 @@ class SocketRulesTest {
         InetSocketAddress address = NtySockets.localAddress(listener);
         NtySockets.close(listener); // nothing listens on that port any more
         AtomicReference<ErrnoException> got = new AtomicReference<>();
-        CoroutineRunner.run(s -> s.create(x -> {
+        run(s -> s.create(x -> {
             int fd = NtySockets.socketFor(address, NtySockets.SOCK_STREAM);
             try {
                 NtySockets.connect(fd, address, 5_000);
@@ -361,7 +432,7 @@ class SocketRulesTest {
         AtomicReference<Throwable> got = new AtomicReference<>();
         long startCpu = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
-        CoroutineRunner.run(s -> s.create(x -> {
+        run(s -> s.create(x -> {
             try {
                 NtySockets.recv(server, ByteBuffer.allocate(8), 1_000); // nothing will come
             } catch (WaitTimeoutException e) {

@@ -1,0 +1,141 @@
+package io.nty.socket;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+
+/**
+ * A connected TCP socket over the hooks: inside a coroutine its reads, writes and connect suspend
+ * the coroutine; outside one they block (§3.6). Works with heap and direct {@link ByteBuffer}s.
+ *
+ * <p>As a {@link ByteChannel}, {@link #read} returns {@code -1} at end of stream (the fd-level
+ * {@link NtySockets#recv} returns NtyCo's {@code 0}), and {@link #write} writes the whole buffer.
+ * Not thread-safe: a socket belongs to the coroutine (or thread) that uses it. Timeouts: a
+ * per-socket {@link #timeoutMillis(long)} applies to every call, {@code 0} (the default) = none.
+ */
+public final class NtySocket implements ByteChannel {
+
+    private final FdHandle handle;
+    private long timeoutMillis;
+
+    private NtySocket(int fd) {
+        this.handle = new FdHandle(fd);
+    }
+
+    /**
+     * Wraps a connected, non-blocking fd (e.g. from {@link NtySockets#accept}); the socket owns
+     * it from now on.
+     *
+     * @param fd a connected TCP fd
+     * @return the socket
+     */
+    public static NtySocket wrap(int fd) {
+        if (fd < 0) {
+            throw new IllegalArgumentException("invalid fd " + fd);
+        }
+        return new NtySocket(fd);
+    }
+
+    /**
+     * Connects to {@code address} with {@code TCP_NODELAY} on.
+     *
+     * @param address a resolved IPv4 or IPv6 address
+     * @param timeoutMillis 0 for no limit
+     * @return the connected socket
+     * @throws ErrnoException e.g. {@code ECONNREFUSED}
+     * @throws io.nty.api.WaitTimeoutException if the connection did not complete in time
+     */
+    public static NtySocket connect(InetSocketAddress address, long timeoutMillis) throws IOException {
+        int fd = NtySockets.socketFor(address, NtySockets.SOCK_STREAM);
+        NtySocket socket = new NtySocket(fd);
+        try {
+            NtySockets.setOption(fd, SockOpt.TCP_NODELAY, 1);
+            NtySockets.connect(fd, address, timeoutMillis);
+        } catch (IOException | RuntimeException e) {
+            socket.handle.closeAfter(e);
+            throw e;
+        }
+        return socket;
+    }
+
+    /**
+     * Sets the time limit of each later call.
+     *
+     * @param millis 0 for no limit
+     * @return this socket
+     */
+    public NtySocket timeoutMillis(long millis) {
+        if (millis < 0) {
+            throw new IllegalArgumentException("timeout must be >= 0 ms (0 = no limit): " + millis);
+        }
+        this.timeoutMillis = millis;
+        return this;
+    }
+
+    /**
+     * Reads what is available into {@code dst}, waiting only if nothing is.
+     *
+     * @return the bytes read, or {@code -1} at end of stream
+     * @throws ErrnoException e.g. {@code ECONNRESET}
+     * @throws java.nio.channels.ClosedChannelException if this socket is closed
+     */
+    @Override
+    public int read(ByteBuffer dst) throws IOException {
+        int n = NtySockets.recv(handle.fd(), dst, timeoutMillis);
+        return n == 0 ? -1 : n;
+    }
+
+    /**
+     * Writes all of {@code src}, waiting whenever the socket buffer is full.
+     *
+     * @return the bytes written: all that remained in {@code src}
+     * @throws ErrnoException e.g. {@code EPIPE}, {@code ECONNRESET}
+     */
+    @Override
+    public int write(ByteBuffer src) throws IOException {
+        return NtySockets.send(handle.fd(), src, timeoutMillis);
+    }
+
+    /** Half-closes: the peer reads end of stream, this side can still read. */
+    public void shutdownOutput() throws IOException {
+        NtySockets.shutdown(handle.fd(), NtySockets.SHUT_WR);
+    }
+
+    /** Sets an integer socket option; see {@link SockOpt}. */
+    public NtySocket option(SockOpt option, int value) throws IOException {
+        NtySockets.setOption(handle.fd(), option, value);
+        return this;
+    }
+
+    /** @return the local address */
+    public InetSocketAddress localAddress() throws IOException {
+        return NtySockets.localAddress(handle.fd());
+    }
+
+    /** @return the peer's address */
+    public InetSocketAddress remoteAddress() throws IOException {
+        return NtySockets.remoteAddress(handle.fd());
+    }
+
+    /** @return the fd, for the fd-level hooks */
+    public int fd() {
+        return handle.number();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return handle.isOpen();
+    }
+
+    /** Closes the socket, waking a coroutine that waits on it (§4.3); idempotent. */
+    @Override
+    public void close() throws IOException {
+        handle.close();
+    }
+
+    @Override
+    public String toString() {
+        return "NtySocket[fd=" + handle.number() + (handle.isOpen() ? "" : ", closed") + "]";
+    }
+}
