@@ -60,6 +60,10 @@ public final class BenchEchoCommand implements Callable<Integer> {
         if (result.firstError() != null) {
             System.err.println("first error: " + result.firstError());
         }
+        if (result.allConnectedNanos() >= 0) {
+            out.printf(java.util.Locale.ROOT, "all %d connected after %.1f s; rps with all open: %.0f%n",
+                    result.connections(), result.allConnectedNanos() / 1e9, result.steadyRequestsPerSecond());
+        }
         out.println(result.summaryLine());
         return result.errors() == 0 ? 0 : 1;
     }

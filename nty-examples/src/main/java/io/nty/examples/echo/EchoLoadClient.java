@@ -69,6 +69,8 @@ public final class EchoLoadClient {
     private long requests;
     private long errors;
     private String firstError;
+    private long allConnectedNanos = -1;
+    private long requestsWhenAllConnected;
 
     /**
      * @param options what to run
@@ -107,7 +109,8 @@ public final class EchoLoadClient {
             }
             scheduler.run();
         }
-        return new LoadResult(connected, requests, System.nanoTime() - start, errors, latency, firstError);
+        return new LoadResult(connected, requests, System.nanoTime() - start, errors, latency, firstError,
+                allConnectedNanos, requests - requestsWhenAllConnected);
     }
 
     private void connection(int number) {
@@ -119,6 +122,10 @@ public final class EchoLoadClient {
             established = true;
             connected++;
             open++;
+            if (connected == options.connections()) {
+                allConnectedNanos = System.nanoTime() - start;
+                requestsWhenAllConnected = requests;
+            }
             exchangeUntilDeadline(fd, number);
         } catch (ErrnoException | NtyException | EchoMismatchException e) {
             errors++;
