@@ -8,8 +8,8 @@
 # run under `strace -c -f` (attached to the warmed-up server) counts syscalls per request.
 #
 # Builds nothing: build first with   mvn -B -DskipTests package
-# Usage: bash scripts/bench-http.sh            (about 2.5 minutes with the defaults)
-# Environment: ROUNDS=3 DURATION=10 WARMUP=10 CONNECTIONS=100 STRACE_DURATION=5
+# Usage: bash scripts/bench-http.sh            (under 3 minutes with the defaults)
+# Environment: ROUNDS=3 DURATION=10 WARMUP=15 CONNECTIONS=100 STRACE_DURATION=5
 #              OUT_DIR=nty-benchmarks/target/bench-http  JAVA=<java 21+>  SERVER_CORE=0 CLIENT_CORE=1
 # Output: one line per server, then
 #   nty_vs_virtual_threads=R nty_vs_netty=R2 nty_syscalls_per_request=S
@@ -21,7 +21,7 @@ EXAMPLES_JAR=$ROOT/nty-examples/target/nty-examples.jar
 BENCH_JAR=$ROOT/nty-benchmarks/target/benchmarks.jar
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-15}
 CONNECTIONS=${CONNECTIONS:-100}
 STRACE_DURATION=${STRACE_DURATION:-5}
 OUT_DIR=${OUT_DIR:-$ROOT/nty-benchmarks/target/bench-http}

@@ -41,7 +41,8 @@ public final class HttpChart {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
                 .title("HTTP keep-alive hello, server on one core" + (subtitle.isEmpty() ? "" : " (" + subtitle + ")"))
                 .xAxisTitle("round (servers take turns)").yAxisTitle("requests/s (wrk -t1 -c100)").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setYAxisDecimalPattern("#,###");
         for (String server : table.servers()) {
