@@ -4,6 +4,7 @@ import io.nty.examples.echo.EchoLoadClient;
 import io.nty.examples.echo.LoadResult;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,10 +12,11 @@ import picocli.CommandLine.Option;
 
 /** NtyCo's {@code nty_bench}-style load client for the echo server. */
 @Command(name = "bench-echo", mixinStandardHelpOptions = true,
-        description = {"Load client on coroutines for an echo server: --connections coroutines on one",
-            "scheduler, each sending --size bytes and waiting for the echo, for --seconds. Above",
-            "--per-source connections it spreads over source addresses 127.0.0.1, .2, ...",
-            "Last line: requests=... rps=... p50_us=... p99_us=... errors=...; exit status 1 if errors > 0."})
+        description = {"Load client on coroutines for an echo server (NtyCo's nty_bench).",
+            "--connections coroutines on one scheduler, each sending --size bytes and waiting for the"
+                + " echo, for --seconds. Above --per-source connections it spreads over source addresses"
+                + " 127.0.0.1, .2, ... Last line: requests=... rps=... p50_us=... p99_us=... errors=...;"
+                + " exit status 1 if errors > 0."})
 public final class BenchEchoCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -61,7 +63,7 @@ public final class BenchEchoCommand implements Callable<Integer> {
             System.err.println("first error: " + result.firstError());
         }
         if (result.allConnectedNanos() >= 0) {
-            out.printf(java.util.Locale.ROOT, "all %d connected after %.1f s; rps with all open: %.0f%n",
+            out.printf(Locale.ROOT, "all %d connected after %.1f s; rps with all open: %.0f%n",
                     result.connections(), result.allConnectedNanos() / 1e9, result.steadyRequestsPerSecond());
         }
         out.println(result.summaryLine());

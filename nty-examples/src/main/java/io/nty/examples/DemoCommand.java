@@ -21,9 +21,10 @@ import picocli.CommandLine.Option;
  * percentiles. Each side has its own scheduler thread (§5.1); they talk over loopback.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Echo server and load client on coroutines in one process, over loopback, for a few",
-            "seconds; prints progress, then connections, requests/s and latency percentiles.",
-            "For a tour of the scheduler alone, run the 'tour' command."})
+        description = {"Echo server and load client on coroutines in one process, for a few seconds.",
+            "Both run over loopback, each on its own scheduler thread; prints progress each second, then"
+                + " connections, requests/s and latency percentiles. For a tour of the scheduler alone,"
+                + " run the 'tour' command."})
 public final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -12,9 +12,9 @@ import picocli.CommandLine.Option;
 
 /** NtyCo's {@code nty_server}: an echo server on consecutive ports, one coroutine per connection. */
 @Command(name = "echo", mixinStandardHelpOptions = true,
-        description = {"Echo server (NtyCo's nty_server): listens on --ports consecutive ports from --port,",
-            "all on one scheduler thread, one coroutine per connection. Prints 'listening on HOST:PORT'",
-            "per port once ready; stops on SIGINT/SIGTERM."})
+        description = {"Echo server on consecutive ports, one coroutine per connection (NtyCo's nty_server).",
+            "Listens on --ports consecutive ports from --port, all on one scheduler thread. Prints"
+                + " 'listening on HOST:PORT' per port once ready; stops on SIGINT/SIGTERM."})
 public final class EchoCommand implements Callable<Integer> {
 
     @CommandLine.Spec

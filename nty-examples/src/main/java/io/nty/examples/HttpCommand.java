@@ -12,10 +12,11 @@ import picocli.CommandLine.Option;
 
 /** The HTTP/1.1 keep-alive hello server, NtyCo's {@code nty_http_server} and {@code nty_server_mulcore}. */
 @Command(name = "http", mixinStandardHelpOptions = true,
-        description = {"HTTP/1.1 keep-alive server: GET / answers 'Hello, World!' (13 bytes, Content-Length).",
-            "One scheduler per thread; with --threads > 1 each thread has its own listening socket on the",
-            "port (SO_REUSEPORT). Malformed requests get 400, oversized heads 431, then a close.",
-            "Prints 'listening on HOST:PORT' once ready; stops on SIGINT/SIGTERM."})
+        description = {"HTTP/1.1 keep-alive hello server: GET / answers 'Hello, World!'.",
+            "The body is 13 bytes with Content-Length. One scheduler per thread; with --threads > 1 each"
+                + " thread has its own listening socket on the port (SO_REUSEPORT). Malformed requests get"
+                + " 400, oversized heads 431, then a close. Prints 'listening on HOST:PORT' once ready;"
+                + " stops on SIGINT/SIGTERM."})
 public final class HttpCommand implements Callable<Integer> {
 
     @CommandLine.Spec

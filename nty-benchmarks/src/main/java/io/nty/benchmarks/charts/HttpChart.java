@@ -1,5 +1,6 @@
 package io.nty.benchmarks.charts;
 
+import java.awt.Color;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class HttpChart {
                 .xAxisTitle("round (servers take turns)").yAxisTitle("requests/s (wrk -t1 -c100)").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setYAxisDecimalPattern("#,###");
         for (String server : table.servers()) {
             List<Double> rps = table.rounds(server);

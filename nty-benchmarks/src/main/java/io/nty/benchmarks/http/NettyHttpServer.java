@@ -27,6 +27,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.nty.examples.http.HttpResponses;
 import io.nty.examples.http.HttpServer;
@@ -77,7 +78,7 @@ public final class NettyHttpServer {
                                     new IdleStateHandler(IDLE_TIMEOUT_SECONDS, 0, 0) {
                                         @Override
                                         protected void channelIdle(ChannelHandlerContext ctx,
-                                                io.netty.handler.timeout.IdleStateEvent evt) {
+                                                IdleStateEvent evt) {
                                             ctx.close();
                                         }
                                     },

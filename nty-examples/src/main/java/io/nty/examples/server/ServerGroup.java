@@ -2,6 +2,7 @@ package io.nty.examples.server;
 
 import io.nty.socket.ErrnoException;
 import io.nty.socket.NtySockets;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ public final class ServerGroup implements AutoCloseable {
      * Stops the group when the JVM shuts down (SIGINT, SIGTERM) and then prints
      * {@code stopped after N connections} to {@code out}.
      */
-    public void stopOnShutdown(java.io.PrintStream out) {
+    public void stopOnShutdown(PrintStream out) {
         ServerThread.stopOnShutdown(threads, STOP_TIMEOUT,
                 () -> out.println("stopped after " + accepted() + " connections"));
     }
