@@ -154,8 +154,8 @@ public interface Scheduler extends Executor, AutoCloseable {
     /**
      * Tells the scheduler that {@code fd} is being closed: the socket hooks call this before
      * {@code close(2)}. A coroutine waiting on it is made ready and its {@link #await} throws
-     * {@link FdClosedException} (§4.3); interest in the fd is disarmed. Does nothing if no one
-     * waits on it. May be called from inside or outside a coroutine, on the scheduler's thread.
+     * {@link FdClosedException} (§4.3); interest in the fd is disarmed. Whether or not anyone
+     * waits, the poller is told to forget the fd ({@code Poller.forget}). May be called from inside or outside a coroutine, on the scheduler's thread.
      *
      * @param fd the file descriptor being closed
      * @return whether a waiter was woken

@@ -345,14 +345,14 @@ public final class NtyScheduler implements Scheduler {
     public boolean fdClosed(int fd) {
         checkOwnerAndOpen("fdClosed");
         ScheduledCoroutine co = waiters.get(fd);
-        if (co == null) {
-            return false;
+        if (co != null) {
+            sleepers.remove(co);
+            endWait(co, ScheduledCoroutine.WAIT_FD_CLOSED);
+            co.state = CoroutineState.READY;
+            ready.addLast(co);
         }
-        sleepers.remove(co);
-        endWait(co, ScheduledCoroutine.WAIT_FD_CLOSED);
-        co.state = CoroutineState.READY;
-        ready.addLast(co);
-        return true;
+        poller.forget(fd);
+        return co != null;
     }
 
     private void addSleeper(ScheduledCoroutine co, long millis) {

@@ -131,6 +131,26 @@ class Rule4WaitTest extends SchedulerFixture {
     }
 
     @Test
+    void rule4_3_closingAnFdAlwaysMakesThePollerForgetItWaiterOrNot() {
+        scheduler.create(a -> {
+            try {
+                scheduler.await(8, IoEvents.READ, 0);
+            } catch (FdClosedException expected) {
+                log("closed");
+            }
+        }, null);
+        scheduler.create(a -> {
+            scheduler.fdClosed(9);
+            scheduler.fdClosed(8);
+        }, null);
+
+        scheduler.run();
+
+        assertThat(trace).containsExactly("closed");
+        assertThat(poller.calls).containsExactly("arm 8", "forget 9", "disarm 8", "forget 8");
+    }
+
+    @Test
     void rule4_3_readinessBeforeTheTimeoutWinsAndCancelsTheTimeout() {
         scheduler.create(a -> {
             log("got " + IoEvents.toString(scheduler.await(6, IoEvents.READ, 100)) + " at " + now());

@@ -64,6 +64,11 @@ final class ScriptedPoller implements Poller {
     }
 
     @Override
+    public void forget(int fd) {
+        calls.add("forget " + fd);
+    }
+
+    @Override
     public int poll(long timeoutNanos, ReadySink sink) {
         pollTimeouts.add(timeoutNanos);
         int n = 0;

@@ -53,6 +53,8 @@ public final class NtyDatagramSocket implements AutoCloseable {
     /**
      * Sends {@code src}'s remaining bytes as one datagram.
      *
+     * @param src the bytes to send (position to limit), heap or direct
+     * @param target the datagram's destination
      * @return the bytes sent
      * @throws ErrnoException e.g. {@code EMSGSIZE}
      */
@@ -63,14 +65,20 @@ public final class NtyDatagramSocket implements AutoCloseable {
     /**
      * Receives one datagram into {@code dst} (truncated if it does not fit).
      *
+     * @param dst the buffer to receive into, heap or direct
      * @return the sender's address
+     * @throws IOException an {@link ErrnoException} naming the errno, or
+     *         {@link java.nio.channels.ClosedChannelException} after {@link #close()}
      * @throws io.nty.api.WaitTimeoutException if nothing arrived within the timeout
      */
     public InetSocketAddress receive(ByteBuffer dst) throws IOException {
         return NtySockets.recvfrom(handle.fd(), dst, timeoutMillis);
     }
 
-    /** @return the bound address, with the port the kernel chose */
+    /**
+     * @return the bound address, with the port the kernel chose
+     * @throws IOException if the system call fails, naming the errno
+     */
     public InetSocketAddress localAddress() throws IOException {
         return NtySockets.localAddress(handle.fd());
     }

@@ -20,7 +20,13 @@ public final class NtyServerSocket implements AutoCloseable {
         this.handle = new FdHandle(fd);
     }
 
-    /** {@link #bind(InetSocketAddress, int, boolean)} with the default backlog, no SO_REUSEPORT. */
+    /**
+     * {@link #bind(InetSocketAddress, int, boolean)} with the default backlog, no SO_REUSEPORT.
+     *
+     * @param address a resolved IPv4 or IPv6 address
+     * @return the listening socket
+     * @throws IOException if the system call fails, naming the errno
+     */
     public static NtyServerSocket bind(InetSocketAddress address) throws IOException {
         return bind(address, DEFAULT_BACKLOG, false);
     }
@@ -79,7 +85,10 @@ public final class NtyServerSocket implements AutoCloseable {
         return NtySocket.wrap(NtySockets.accept(handle.fd(), timeoutMillis));
     }
 
-    /** @return the bound address, with the port the kernel chose */
+    /**
+     * @return the bound address, with the port the kernel chose
+     * @throws IOException if the system call fails, naming the errno
+     */
     public InetSocketAddress localAddress() throws IOException {
         return NtySockets.localAddress(handle.fd());
     }

@@ -97,23 +97,40 @@ public final class NtySocket implements ByteChannel {
         return NtySockets.send(handle.fd(), src, timeoutMillis);
     }
 
-    /** Half-closes: the peer reads end of stream, this side can still read. */
+    /**
+     * Half-closes: the peer reads end of stream, this side can still read.
+     *
+     * @throws IOException if the system call fails, naming the errno
+     */
     public void shutdownOutput() throws IOException {
         NtySockets.shutdown(handle.fd(), NtySockets.SHUT_WR);
     }
 
-    /** Sets an integer socket option; see {@link SockOpt}. */
+    /**
+     * Sets an integer socket option; see {@link SockOpt}.
+     *
+     * @param option the option
+     * @param value its value
+     * @return this socket
+     * @throws IOException if the system call fails, naming the errno
+     */
     public NtySocket option(SockOpt option, int value) throws IOException {
         NtySockets.setOption(handle.fd(), option, value);
         return this;
     }
 
-    /** @return the local address */
+    /**
+     * @return the local address
+     * @throws IOException if the system call fails, naming the errno
+     */
     public InetSocketAddress localAddress() throws IOException {
         return NtySockets.localAddress(handle.fd());
     }
 
-    /** @return the peer's address */
+    /**
+     * @return the peer's address
+     * @throws IOException if the system call fails, naming the errno
+     */
     public InetSocketAddress remoteAddress() throws IOException {
         return NtySockets.remoteAddress(handle.fd());
     }

@@ -112,6 +112,8 @@ public final class NtySockets {
      * Binds {@code fd} to a local address: {@code bind(2)}. Port 0 picks a free port; read it
      * back with {@link #localAddress}.
      *
+     * @param fd the socket fd
+     * @param address a resolved IPv4 or IPv6 address
      * @throws ErrnoException e.g. {@code EADDRINUSE}, {@code EBADF}
      */
     public static void bind(int fd, InetSocketAddress address) throws ErrnoException {
@@ -123,6 +125,7 @@ public final class NtySockets {
     /**
      * Marks {@code fd} as listening: {@code listen(2)}.
      *
+     * @param fd the socket fd
      * @param backlog the accept queue length
      * @throws ErrnoException e.g. {@code EBADF}, {@code EOPNOTSUPP} for a UDP socket
      */
@@ -131,7 +134,11 @@ public final class NtySockets {
         check(libc().listen(fd, backlog), "listen", fd);
     }
 
-    /** @return the local address of {@code fd} ({@code getsockname}) */
+    /**
+     * @param fd the socket fd
+     * @return the local address of {@code fd} ({@code getsockname})
+     * @throws ErrnoException if the system call fails, naming the errno
+     */
     public static InetSocketAddress localAddress(int fd) throws ErrnoException {
         checkFd(fd);
         byte[] sa = new byte[SocketAddresses.MAX_LENGTH];
@@ -140,7 +147,11 @@ public final class NtySockets {
         return SocketAddresses.decode(sa, len[0]);
     }
 
-    /** @return the peer address of a connected {@code fd} ({@code getpeername}) */
+    /**
+     * @param fd the socket fd
+     * @return the peer address of a connected {@code fd} ({@code getpeername})
+     * @throws ErrnoException if the system call fails, naming the errno
+     */
     public static InetSocketAddress remoteAddress(int fd) throws ErrnoException {
         checkFd(fd);
         byte[] sa = new byte[SocketAddresses.MAX_LENGTH];
@@ -151,7 +162,13 @@ public final class NtySockets {
 
     // ------------------------------------------------------------------ connections
 
-    /** {@link #accept(int, long)} without a time limit. */
+    /**
+     * {@link #accept(int, long)} without a time limit.
+     *
+     * @param fd the socket fd
+     * @return as the variant with a time limit
+     * @throws ErrnoException if the system call fails, naming the errno
+     */
     public static int accept(int fd) throws ErrnoException {
         return accept(fd, NO_WAIT_LIMIT);
     }
@@ -185,7 +202,13 @@ public final class NtySockets {
         }
     }
 
-    /** {@link #connect(int, InetSocketAddress, long)} without a time limit. */
+    /**
+     * {@link #connect(int, InetSocketAddress, long)} without a time limit.
+     *
+     * @param fd the socket fd
+     * @param address a resolved IPv4 or IPv6 address
+     * @throws ErrnoException if the system call fails, naming the errno
+     */
     public static void connect(int fd, InetSocketAddress address) throws ErrnoException {
         connect(fd, address, NO_WAIT_LIMIT);
     }
@@ -194,6 +217,8 @@ public final class NtySockets {
      * Connects {@code fd}: {@code nty_connect}. A TCP connect that cannot finish at once waits
      * for writability, then reads the outcome from {@code SO_ERROR}.
      *
+     * @param fd the socket fd
+     * @param address a resolved IPv4 or IPv6 address
      * @param timeoutMillis 0 for no limit
      * @throws ErrnoException e.g. {@code ECONNREFUSED}, {@code ENETUNREACH}, {@code EBADF}
      * @throws WaitTimeoutException if the connection did not complete in time
@@ -222,7 +247,14 @@ public final class NtySockets {
 
     // ------------------------------------------------------------------ stream IO
 
-    /** {@link #recv(int, ByteBuffer, long)} without a time limit. */
+    /**
+     * {@link #recv(int, ByteBuffer, long)} without a time limit.
+     *
+     * @param fd the socket fd
+     * @param dst the buffer to receive into, heap or direct
+     * @return as the variant with a time limit
+     * @throws ErrnoException if the system call fails, naming the errno
+     */
     public static int recv(int fd, ByteBuffer dst) throws ErrnoException {
         return recv(fd, dst, NO_WAIT_LIMIT);
     }
@@ -236,6 +268,7 @@ public final class NtySockets {
      * {@code recv} that would answer {@code EAGAIN}. The wait re-checks readiness, so data that
      * is already there is returned at once either way.
      *
+     * @param fd the socket fd
      * @param dst a heap or direct buffer with space left
      * @param timeoutMillis 0 for no limit
      * @return the number of bytes received, {@code 0} at orderly end of stream (§4.5)
@@ -271,7 +304,14 @@ public final class NtySockets {
         }
     }
 
-    /** {@link #send(int, ByteBuffer, long)} without a time limit. */
+    /**
+     * {@link #send(int, ByteBuffer, long)} without a time limit.
+     *
+     * @param fd the socket fd
+     * @param src the bytes to send (position to limit), heap or direct
+     * @return as the variant with a time limit
+     * @throws ErrnoException if the system call fails, naming the errno
+     */
     public static int send(int fd, ByteBuffer src) throws ErrnoException {
         return send(fd, src, NO_WAIT_LIMIT);
     }
@@ -282,6 +322,8 @@ public final class NtySockets {
      * {@code MSG_NOSIGNAL}, so a closed peer is an {@code EPIPE} exception, never a SIGPIPE.
      * Advances {@code src}'s position by what was sent, also when it fails part way.
      *
+     * @param fd the socket fd
+     * @param src the bytes to send (position to limit), heap or direct
      * @param timeoutMillis 0 for no limit; bounds the whole transfer
      * @return the number of bytes sent: {@code src}'s remaining bytes on entry
      * @throws ErrnoException e.g. {@code EPIPE}, {@code ECONNRESET}, {@code EBADF}
@@ -308,7 +350,14 @@ public final class NtySockets {
 
     // ------------------------------------------------------------------ datagrams
 
-    /** {@link #recvfrom(int, ByteBuffer, long)} without a time limit. */
+    /**
+     * {@link #recvfrom(int, ByteBuffer, long)} without a time limit.
+     *
+     * @param fd the socket fd
+     * @param dst the buffer to receive into, heap or direct
+     * @return as the variant with a time limit
+     * @throws ErrnoException if the system call fails, naming the errno
+     */
     public static InetSocketAddress recvfrom(int fd, ByteBuffer dst) throws ErrnoException {
         return recvfrom(fd, dst, NO_WAIT_LIMIT);
     }
@@ -317,6 +366,8 @@ public final class NtySockets {
      * Receives one datagram into {@code dst}: {@code nty_recvfrom}. A datagram longer than
      * {@code dst.remaining()} is truncated, as with {@code recvfrom(2)}. Advances the position.
      *
+     * @param fd the socket fd
+     * @param dst the buffer to receive into, heap or direct
      * @param timeoutMillis 0 for no limit
      * @return the sender's address
      * @throws ErrnoException e.g. {@code ECONNREFUSED} (ICMP port unreachable on a connected
@@ -342,7 +393,15 @@ public final class NtySockets {
         }
     }
 
-    /** {@link #sendto(int, ByteBuffer, InetSocketAddress, long)} without a time limit. */
+    /**
+     * {@link #sendto(int, ByteBuffer, InetSocketAddress, long)} without a time limit.
+     *
+     * @param fd the socket fd
+     * @param src the bytes to send (position to limit), heap or direct
+     * @param target the datagram's destination
+     * @return as the variant with a time limit
+     * @throws ErrnoException if the system call fails, naming the errno
+     */
     public static int sendto(int fd, ByteBuffer src, InetSocketAddress target) throws ErrnoException {
         return sendto(fd, src, target, NO_WAIT_LIMIT);
     }
@@ -351,6 +410,9 @@ public final class NtySockets {
      * Sends {@code src}'s remaining bytes as one datagram to {@code target}: {@code nty_sendto}.
      * Advances the position.
      *
+     * @param fd the socket fd
+     * @param src the datagram (position to limit), heap or direct
+     * @param target the datagram's destination
      * @param timeoutMillis 0 for no limit
      * @return the number of bytes sent
      * @throws ErrnoException e.g. {@code EMSGSIZE}, {@code EBADF}
@@ -375,7 +437,14 @@ public final class NtySockets {
 
     // ------------------------------------------------------------------ readiness, teardown
 
-    /** {@link #poll(int, int, long)} without a time limit. */
+    /**
+     * {@link #poll(int, int, long)} without a time limit.
+     *
+     * @param fd the socket fd
+     * @param events a non-empty subset of {@code IoEvents.READ|IoEvents.WRITE}
+     * @return as the variant with a time limit
+     * @throws ErrnoException if the system call fails, naming the errno
+     */
     public static int poll(int fd, int events) throws ErrnoException {
         return poll(fd, events, NO_WAIT_LIMIT);
     }
@@ -385,6 +454,7 @@ public final class NtySockets {
      * coroutine it suspends (§4.4); outside it blocks in {@code poll(2)} (§3.6). Unlike
      * {@code poll(2)}, and like every nty timeout, {@code timeoutMillis == 0} means no limit.
      *
+     * @param fd the socket fd
      * @param events a non-empty subset of {@code IoEvents.READ|IoEvents.WRITE}
      * @param timeoutMillis 0 for no limit
      * @return the ready {@link IoEvents} bits, or {@code 0} if the timeout passed first
@@ -406,6 +476,7 @@ public final class NtySockets {
     /**
      * Shuts down one or both directions: {@code shutdown(2)}.
      *
+     * @param fd the socket fd
      * @param how {@link #SHUT_RD}, {@link #SHUT_WR} or {@link #SHUT_RDWR}
      * @throws ErrnoException e.g. {@code ENOTCONN}, {@code EBADF}
      */
@@ -422,6 +493,7 @@ public final class NtySockets {
      * is woken with {@link io.nty.api.FdClosedException} first (§4.3), and the poller forgets the
      * fd so that a reused fd number starts clean.
      *
+     * @param fd the socket fd
      * @throws ErrnoException {@code EBADF} if the fd is not open
      */
     public static void close(int fd) throws ErrnoException {
@@ -441,6 +513,9 @@ public final class NtySockets {
     /**
      * Sets an integer option: {@code setsockopt(2)}. Boolean options take 0 or 1.
      *
+     * @param fd the socket fd
+     * @param option the option
+     * @param value its value
      * @throws ErrnoException e.g. {@code ENOPROTOOPT} ({@code TCP_NODELAY} on UDP), {@code EBADF}
      */
     public static void setOption(int fd, SockOpt option, int value) throws ErrnoException {
@@ -452,7 +527,12 @@ public final class NtySockets {
                 "setsockopt(" + option + ")", fd);
     }
 
-    /** @return the value of an integer option ({@code getsockopt(2)}) */
+    /**
+     * @param fd the socket fd
+     * @param option the option
+     * @return the value of an integer option ({@code getsockopt(2)})
+     * @throws ErrnoException if the system call fails, naming the errno
+     */
     public static int getOption(int fd, SockOpt option) throws ErrnoException {
         checkFd(fd);
         int[] value = new int[1];
@@ -465,9 +545,11 @@ public final class NtySockets {
     /**
      * Sets {@code SO_LINGER}.
      *
+     * @param fd the socket fd
      * @param seconds {@code < 0} to turn lingering off (close returns at once, data is sent in
      *        the background); {@code 0} to reset the connection on close; {@code > 0} to linger
      *        that long. Note that a lingering close blocks the thread, coroutine or not.
+     * @throws ErrnoException if the system call fails, naming the errno
      */
     public static void setLinger(int fd, int seconds) throws ErrnoException {
         checkFd(fd);
@@ -476,7 +558,11 @@ public final class NtySockets {
                 "setsockopt(SO_LINGER)", fd);
     }
 
-    /** @return the {@code SO_LINGER} seconds, or {@code -1} if lingering is off */
+    /**
+     * @param fd the socket fd
+     * @return the {@code SO_LINGER} seconds, or {@code -1} if lingering is off
+     * @throws ErrnoException if the system call fails, naming the errno
+     */
     public static int getLinger(int fd) throws ErrnoException {
         checkFd(fd);
         int[] linger = new int[2];
@@ -489,6 +575,8 @@ public final class NtySockets {
     /**
      * Makes an fd created elsewhere non-blocking, so the hooks can use it (NtyCo's hooks do the
      * same with {@code fcntl(O_NONBLOCK)}).
+     * @param fd the socket fd
+     * @throws ErrnoException if the system call fails, naming the errno
      */
     public static void setNonBlocking(int fd) throws ErrnoException {
         checkFd(fd);

@@ -10,7 +10,8 @@ package io.nty.api.spi;
  * that arrived while the fd was armed (§4.3). A poller may implement arm and disarm with any
  * mechanism that keeps this observable behaviour (one-shot re-arming, edge triggering with a
  * ready flag, NtyCo's ADD/DEL). All methods run on the scheduler's thread except
- * {@link #wakeup()}.
+ * {@link #wakeup()}. The scheduler resumes waiters from inside {@link ReadySink#ready}, so
+ * {@link #arm} and {@link #disarm} may be called while a {@link #poll} is still on the stack.
  */
 public interface Poller extends AutoCloseable {
 
@@ -37,6 +38,17 @@ public interface Poller extends AutoCloseable {
      * @param fd an fd previously armed
      */
     void disarm(int fd);
+
+    /**
+     * Drops whatever the poller remembers about {@code fd}, which is being closed: the scheduler
+     * calls this from {@code Scheduler.fdClosed} for every fd closed on its thread, whether or
+     * not a coroutine waits on it, after disarming any waiter. A poller that keeps fds registered
+     * between waits must forget them here, or a reused fd number would inherit stale state.
+     *
+     * @param fd the fd about to be closed
+     */
+    default void forget(int fd) {
+    }
 
     /**
      * Waits for readiness and reports each ready armed fd to {@code sink}, in the order the

@@ -40,8 +40,9 @@ import jnr.ffi.Runtime;
  *   <li>{@link Mode#LAZY_LEVEL} (the default): the fd stays registered, level-triggered, after
  *       its wait ends. {@link #arm} costs nothing when the fd is still registered for the same
  *       events; {@link #disarm} costs nothing. Only if the fd turns ready while nobody waits does
- *       {@link #poll} see it unarmed and remove it ({@code DEL}, one syscall), so the thread
- *       wakes at most once for it and no coroutine does; the next arm adds it again. In a
+ *       {@link #poll} see it unarmed and remove it ({@code DEL}, one syscall) and go back to
+ *       waiting: {@code epoll_wait} returns once for it, but neither a coroutine nor the
+ *       scheduler's poll call is woken; the next arm adds it again. In a
  *       request/response loop the waiter re-arms before the next {@code epoll_wait}, so a wait
  *       costs no {@code epoll_ctl} at all.</li>
  *   <li>{@link Mode#ONE_SHOT}: registered with {@code EPOLLONESHOT}, which the kernel disables
@@ -79,6 +80,12 @@ public final class EpollPoller implements Poller {
     /** Event data of the eventfd; fd tags are {@code generation << 32 | fd} with fd >= 0. */
     private static final long WAKEUP_TAG = -1L;
     private static final int DEFAULT_MAX_EVENTS = 1024;
+    /**
+     * How often one {@link #poll} waits again after a batch that held only readiness nobody waits
+     * for, before returning 0 anyway so the scheduler gets to run (a registration this poller
+     * cannot remove, see "Closed fds", must not hold the thread in here).
+     */
+    private static final int MAX_QUIET_RETRIES = 16;
     private static final int REPORTABLE = IoEvents.READ | IoEvents.WRITE | IoEvents.ERROR | IoEvents.HANGUP;
 
     /** The poller that polls on each thread, for closes made on that thread. */
@@ -240,6 +247,7 @@ public final class EpollPoller implements Poller {
      *
      * @param fd the fd about to be closed (still open)
      */
+    @Override
     public void forget(int fd) {
         if (closed || fd < 0 || fd >= registered.length) {
             return;
@@ -276,34 +284,52 @@ public final class EpollPoller implements Poller {
      * {@inheritDoc}
      *
      * <p>One {@code epoll_wait}, plus one {@code read} of the eventfd when a wakeup is pending,
-     * plus (lazy level mode) one {@code DEL} per fd found ready with nobody waiting. The timeout
-     * is rounded up to whole milliseconds so a poll never returns before a deadline.
+     * plus (lazy level mode) one {@code DEL} per fd found ready with nobody waiting — after which
+     * it waits again for the rest of the timeout, so such readiness does not even make the poll
+     * return (§4.2). The timeout is rounded up to whole milliseconds so a poll never returns
+     * before a deadline.
      */
     @Override
     public int poll(long timeoutNanos, ReadySink sink) {
         checkOpen();
         claimThread();
         forgetClosedElsewhere();
-        int n = libc.epoll_wait(epfd, events, maxEvents, toMillis(timeoutNanos));
-        if (n < 0) {
-            int errno = NativeLibC.errno();
-            if (errno == EINTR) {
-                return 0;
+        long deadline = System.nanoTime() + Math.max(0, timeoutNanos);
+        long remaining = timeoutNanos;
+        for (int attempt = 0; ; attempt++) {
+            int n = libc.epoll_wait(epfd, events, maxEvents, toMillis(remaining));
+            if (n < 0) {
+                int errno = NativeLibC.errno();
+                if (errno == EINTR) {
+                    return 0;
+                }
+                throw failure("epoll_wait", epfd, errno);
             }
-            throw failure("epoll_wait", epfd, errno);
-        }
-        int reported = 0;
-        for (int i = 0; i < n; i++) {
-            long base = (long) i * eventSize;
-            int ready = events.getInt(base);
-            long data = events.getLong(base + dataOffset);
-            if (data == WAKEUP_TAG) {
-                drainWakeup();
-            } else if (deliver((int) data, (int) (data >>> 32), ready, sink)) {
-                reported++;
+            int reported = 0;
+            boolean woken = false;
+            for (int i = 0; i < n; i++) {
+                long base = (long) i * eventSize;
+                int ready = events.getInt(base);
+                long data = events.getLong(base + dataOffset);
+                if (data == WAKEUP_TAG) {
+                    drainWakeup();
+                    woken = true;
+                } else if (deliver((int) data, (int) (data >>> 32), ready, sink)) {
+                    reported++;
+                }
+            }
+            if (reported > 0 || woken || n == 0 || timeoutNanos == 0 || attempt == MAX_QUIET_RETRIES) {
+                return reported;
+            }
+            // Only readiness nobody waits for (now removed): wake nobody, not even the caller;
+            // wait again for what is left of the timeout.
+            if (timeoutNanos > 0) {
+                remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return 0;
+                }
             }
         }
-        return reported;
     }
 
     /** Reports one event if its fd is armed; otherwise makes sure nobody is woken by it again. */
@@ -363,12 +389,18 @@ public final class EpollPoller implements Poller {
         libc.close(epfd);
     }
 
-    /** @return whether a waiter is armed on {@code fd} now (for tests and diagnostics) */
+    /**
+     * @param fd an fd
+     * @return whether a waiter is armed on {@code fd} now (for tests and diagnostics)
+     */
     public boolean isArmed(int fd) {
         return fd >= 0 && fd < armed.length && armed[fd] != 0;
     }
 
-    /** @return whether {@code fd} is registered in the kernel now (for tests and diagnostics) */
+    /**
+     * @param fd an fd
+     * @return whether {@code fd} is registered in the kernel now (for tests and diagnostics)
+     */
     public boolean isRegistered(int fd) {
         return fd >= 0 && fd < registered.length && registered[fd] != 0;
     }

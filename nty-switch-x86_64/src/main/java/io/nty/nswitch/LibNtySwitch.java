@@ -1,0 +1,32 @@
+package io.nty.nswitch;
+
+import jnr.ffi.annotations.IgnoreError;
+import jnr.ffi.types.size_t;
+
+/**
+ * Internal, not API: the jnr-ffi mapping of {@code libntyswitch.so} (see {@code nty_switch.h}).
+ * It is public only because jnr-ffi implements it in a class loader of its own, which cannot
+ * see package-private types; use {@link NativeContext} instead. Pointers are passed as
+ * {@code long}: this library exists for x86_64 only, where they are 64-bit integers.
+ */
+public interface LibNtySwitch {
+
+    /** {@code nty_coroutine_create}: the coroutine, or 0 with errno set. */
+    long nty_coroutine_create(long func, long arg, @size_t long stackSize);
+
+    /** {@code nty_coroutine_resume}: the request kind left, or a negative NTY_ERR_*. */
+    @IgnoreError
+    int nty_coroutine_resume(long co);
+
+    /** {@code nty_coroutine_complete_wait}. */
+    @IgnoreError
+    void nty_coroutine_complete_wait(long co, int result);
+
+    /** {@code nty_coroutine_free}: 0, or a negative NTY_ERR_*. */
+    @IgnoreError
+    int nty_coroutine_free(long co);
+
+    /** {@code nty_layout}: a field's byte offset, or -1. */
+    @IgnoreError
+    long nty_layout(int field);
+}
