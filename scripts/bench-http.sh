@@ -13,7 +13,8 @@
 #              OUT_DIR=nty-benchmarks/target/bench-http  JAVA=<java 21+>  SERVER_CORE=0 CLIENT_CORE=1
 # Output: one line per server, then
 #   nty_vs_virtual_threads=R nty_vs_netty=R2 nty_syscalls_per_request=S
-# and OUT_DIR/rounds.tsv (server, round, rps) for the chart program.
+# and OUT_DIR/rounds.tsv (server, round, rps), OUT_DIR/http-hello.png (its chart) and the strace
+# summaries.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -157,6 +158,9 @@ for s in "${SERVERS[@]}"; do
     MEDIAN[$s]=$(awk -v s="$s" -F'\t' '$1 == s {print $3}' "$OUT_DIR/rounds.tsv" | median)
     count_syscalls "$s"
 done
+# The chart of docs/performance.md, drawn from this run (XChart, in benchmarks.jar).
+"$JAVA" -cp "$BENCH_JAR" io.nty.benchmarks.charts.HttpChart "$OUT_DIR/rounds.tsv" "$OUT_DIR/http-hello.png" \
+    >/dev/null 2>&1 || echo "bench-http: could not draw $OUT_DIR/http-hello.png (the figures below stand)" >&2
 for s in "${SERVERS[@]}"; do
     rounds=$(awk -v s="$s" -F'\t' '$1 == s {printf "%s%s", sep, $3; sep=","}' "$OUT_DIR/rounds.tsv")
     printf '%-16s rps_median=%.0f rounds=%s syscalls_per_request=%s\n' "$s" "${MEDIAN[$s]}" "$rounds" "${SYSCALLS[$s]}"
