@@ -20,9 +20,10 @@ import java.util.Set;
  *
  * <p>A connection ends when its handler returns or throws: the peer closed or reset it, it was
  * idle (nothing received, see {@link Connection#markActive()}) for the server's idle timeout, or
- * the server stopped. A reaper coroutine looks for idle connections a few times per timeout. Each such end closes the fd; other
- * connections are unaffected. Running out of fds ({@code EMFILE}) pauses accepting briefly
- * instead of stopping the server.
+ * the server stopped. Each such end closes the fd; other connections are unaffected. A reaper
+ * coroutine looks for idle connections four times per timeout, so an idle connection is closed
+ * between one and 1.25 timeouts after its last data. Running out of fds ({@code EMFILE}) pauses
+ * accepting briefly instead of stopping the server.
  */
 public final class CoroutineServer {
 
