@@ -1,94 +1,76 @@
 package io.nty.examples;
 
-import io.nty.api.Coroutine;
-import io.nty.api.Coroutines;
-import io.nty.scheduler.NtyScheduler;
+import io.nty.examples.echo.EchoLoadClient;
+import io.nty.examples.echo.EchoServer;
+import io.nty.examples.echo.LatencyHistogram;
+import io.nty.examples.echo.LoadResult;
+import io.nty.examples.server.ServerGroup;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * A self-contained tour of the scheduler: coroutines created in order, yielding to the ready
- * tail, sleeping by deadline, one failing without stopping the others, a task submitted from
- * another thread, and a yield-throughput figure at the end.
+ * The README's first program: an echo server and a load client, both on coroutines, in one
+ * process for a few seconds; progress each second, then connections, requests/s and latency
+ * percentiles. Each side has its own scheduler thread (§5.1); they talk over loopback.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run a short, self-contained scheduler demo and print what happens.")
+        description = {"Echo server and load client on coroutines in one process, for a few seconds.",
+            "Both run over loopback, each on its own scheduler thread; prints progress each second, then"
+                + " connections, requests/s and latency percentiles. For a tour of the scheduler alone,"
+                + " run the 'tour' command."})
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--yields", defaultValue = "2000000",
-            description = "Yields for the throughput part (default: ${DEFAULT-VALUE}).")
-    long yields;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
-    private final PrintStream out = System.out;
+    @Option(names = "--connections", defaultValue = "100", description = "Client connections (default: ${DEFAULT-VALUE}).")
+    int connections;
+
+    @Option(names = "--seconds", defaultValue = "3", description = "How long the client sends (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--size", defaultValue = "64", description = "Bytes per message (default: ${DEFAULT-VALUE}).")
+    int size;
 
     @Override
     public Integer call() throws Exception {
-        try (NtyScheduler scheduler = NtyScheduler.builder()
-                .exceptionHandler((co, t) -> out.printf("  handler: coroutine %d failed: %s%n", co.id(), t))
-                .build()) {
-            ordering(scheduler);
-            crossThread(scheduler);
-            throughput(scheduler);
-        }
-        return 0;
-    }
-
-    private void ordering(NtyScheduler scheduler) {
-        out.println("1. three coroutines yield, sleep and one fails (rules 1.1, 3.2, 3.4, 2.3):");
-        long start = System.nanoTime();
-        for (String name : new String[] {"ping", "pong", "sleepy"}) {
-            scheduler.create(this::pingPong, name);
-        }
-        scheduler.create(arg -> {
-            out.println("  broken: about to throw");
-            throw new IllegalStateException("deliberate failure");
-        }, null);
-        scheduler.run();
-        out.printf("  run() returned after %d ms: nothing ready, sleeping or waiting (rule 3.5)%n",
-                (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private void pingPong(String name) {
-        Coroutine self = Coroutines.current().orElseThrow();
-        for (int i = 0; i < 2; i++) {
-            out.printf("  %-6s (coroutine %d) step %d%n", name, self.id(), i);
-            if (name.equals("sleepy")) {
-                Coroutines.sleep(50);
-            } else {
-                Coroutines.yield();
+        PrintStream out = System.out;
+        EchoLoadClient.Options options;
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        out.println("nty demo: an echo server and a load client on coroutines, in one process");
+        try (ServerGroup server = EchoServer.start(loopback, 1, 60_000)) {
+            InetSocketAddress target = server.addresses().get(0);
+            try {
+                options = new EchoLoadClient.Options(target, connections, Duration.ofNanos((long) (seconds * 1e9)),
+                        size, 1000, Duration.ofSeconds(10));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
+            out.println("  server: listening on " + Addresses.format(target) + ", one scheduler thread,"
+                    + " one coroutine per connection");
+            out.printf(Locale.ROOT, "  client: %d connections, %d-byte messages, %.1f s, one scheduler thread%n",
+                    connections, size, seconds);
+            LoadResult result = new EchoLoadClient(options, out).run();
+            report(out, result);
+            return result.errors() == 0 ? 0 : 1;
         }
     }
 
-    private void crossThread(NtyScheduler scheduler) throws InterruptedException {
-        out.println("2. another thread submits work through Executor.execute (rules 1.3, 5.2):");
-        Thread submitter = new Thread(() -> scheduler.execute(() ->
-                out.printf("  task runs as coroutine %d on thread '%s'%n",
-                        Coroutines.current().orElseThrow().id(), Thread.currentThread().getName())),
-                "submitter");
-        submitter.start();
-        submitter.join();
-        scheduler.run();
-    }
-
-    private void throughput(NtyScheduler scheduler) {
-        int coroutines = 100;
-        long each = Math.max(1, yields / coroutines);
-        out.printf("3. %d coroutines yield %d times each:%n", coroutines, each);
-        for (int round = 0; round < 3; round++) {
-            long start = System.nanoTime();
-            for (int i = 0; i < coroutines; i++) {
-                scheduler.create(arg -> {
-                    for (long k = 0; k < each; k++) {
-                        Coroutines.yield();
-                    }
-                }, null);
-            }
-            scheduler.run();
-            double ns = (System.nanoTime() - start) / (double) (each * coroutines);
-            out.printf("  round %d: %.0f ns per yield+resume (%.1f M/s)%n", round + 1, ns, 1_000 / ns);
+    private static void report(PrintStream out, LoadResult result) {
+        LatencyHistogram l = result.latency();
+        out.printf(Locale.ROOT, "  latency: p50=%d us p90=%d us p99=%d us p99.9=%d us max=%d us%n",
+                l.percentileMicros(50), l.percentileMicros(90), l.percentileMicros(99),
+                l.percentileMicros(99.9), l.maxMicros());
+        if (result.firstError() != null) {
+            out.println("  first error: " + result.firstError());
         }
+        out.println("connections=" + result.connections() + " " + result.summaryLine());
     }
 }

@@ -1,0 +1,143 @@
+package io.nty.examples.http;
+
+import io.nty.api.WaitTimeoutException;
+import io.nty.examples.server.Connection;
+import io.nty.examples.server.ConnectionHandler;
+import io.nty.socket.ErrnoException;
+import io.nty.socket.NtySockets;
+import java.nio.ByteBuffer;
+
+/**
+ * Serves one HTTP/1.1 keep-alive connection in a coroutine: read what the client sent, answer
+ * every complete request in it (pipelined requests share one {@code send}), repeat.
+ *
+ * <p>Memory per connection is bounded: one receive buffer of {@code maxRequestBytes} (a request
+ * must fit in it, else 431 or 413) and one small send buffer, both off-heap so the hooks hand
+ * them to the kernel without copying. Each receive marks the connection active, for the server's
+ * idle timeout. A request the parser rejects is answered (400, 413, 431
+ * or 501) and the connection closed gracefully: the server stops writing, then reads and drops
+ * what the client still sends for a moment, so that closing with unread input (which makes the
+ * kernel send a reset) does not destroy the answer before the client reads it.
+ */
+public final class HttpConnectionHandler implements ConnectionHandler {
+
+    private static final int SEND_BUFFER_BYTES = 4096;
+    private static final long LINGER_MILLIS = 200;
+    private static final int LINGER_MAX_BYTES = 64 * 1024;
+
+    private final int maxRequestBytes;
+
+    /**
+     * @param maxRequestBytes the most bytes a request (head and body) may take, at least
+     *        {@link HttpRequestParser#MIN_REQUEST_BYTES}
+     */
+    public HttpConnectionHandler(int maxRequestBytes) {
+        if (maxRequestBytes < HttpRequestParser.MIN_REQUEST_BYTES) {
+            throw new IllegalArgumentException("maxRequestBytes must be >= "
+                    + HttpRequestParser.MIN_REQUEST_BYTES + ": " + maxRequestBytes);
+        }
+        this.maxRequestBytes = maxRequestBytes;
+    }
+
+    @Override
+    public void serve(Connection connection) throws ErrnoException {
+        new Exchange(connection).serve();
+    }
+
+    /** The state of one connection; lives as long as its coroutine. */
+    private final class Exchange {
+
+        private final Connection connection;
+        private final int fd;
+        private final HttpRequestParser parser = new HttpRequestParser(maxRequestBytes);
+        private final ByteBuffer in = ByteBuffer.allocateDirect(maxRequestBytes);
+        private final ByteBuffer out = ByteBuffer.allocateDirect(SEND_BUFFER_BYTES);
+
+        Exchange(Connection connection) {
+            this.connection = connection;
+            this.fd = connection.fd();
+        }
+
+        void serve() throws ErrnoException {
+            while (NtySockets.recv(fd, in) > 0) {
+                connection.markActive();
+                in.flip();
+                boolean keepOpen = answerComplete();
+                in.compact();
+                if (!keepOpen) {
+                    return;
+                }
+            }
+        }
+
+        /** Answers every complete request in {@code in}; @return whether to keep the connection. */
+        private boolean answerComplete() throws ErrnoException {
+            for (;;) {
+                HttpRequestParser.Outcome outcome = parser.parse(in);
+                switch (outcome) {
+                    case COMPLETE -> {
+                        HttpRequest request = parser.request();
+                        append(HttpResponses.forRequest(request));
+                        if (!request.keepAlive()) {
+                            flush();
+                            return false;
+                        }
+                    }
+                    case INCOMPLETE -> {
+                        flush();
+                        return true;
+                    }
+                    default -> {
+                        append(HttpResponses.forError(outcome));
+                        flush();
+                        lingeringClose();
+                        return false;
+                    }
+                }
+            }
+        }
+
+        private void append(byte[] response) throws ErrnoException {
+            if (response.length > out.remaining()) {
+                flush();
+            }
+            if (response.length > out.remaining()) {
+                send(ByteBuffer.wrap(response)); // larger than the whole buffer: send as is
+            } else {
+                out.put(response);
+            }
+        }
+
+        private void flush() throws ErrnoException {
+            if (out.position() > 0) {
+                out.flip();
+                send(out);
+                out.clear();
+            }
+        }
+
+        private void send(ByteBuffer bytes) throws ErrnoException {
+            NtySockets.send(fd, bytes);
+        }
+
+        /** Stop writing, then drop input for a moment so the answer is not lost to a reset. */
+        private void lingeringClose() throws ErrnoException {
+            NtySockets.shutdown(fd, NtySockets.SHUT_WR);
+            long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
+            int dropped = 0;
+            try {
+                while (dropped < LINGER_MAX_BYTES) {
+                    long left = (deadline - System.nanoTime()) / 1_000_000L;
+                    in.clear();
+                    int n = left > 0 ? NtySockets.recv(fd, in, left) : 0;
+                    if (n == 0) {
+                        return;
+                    }
+                    dropped += n;
+                }
+            } catch (WaitTimeoutException e) {
+                // The client kept the connection open without sending: close it now.
+            }
+        }
+    }
+}
