@@ -28,7 +28,7 @@ import java.util.function.IntFunction;
 public final class JvmScenarioRunner implements ScenarioRunner {
 
     /** Real time allowed for one virtual-time scenario; they normally take well under a millisecond. */
-    public static final long TIMEOUT_MILLIS = 2_000;
+    public static final long TIMEOUT_MILLIS = 5_000;
     /** Real time allowed once a scenario has hung: shrinking a hang must not take minutes. */
     public static final long TIMEOUT_AFTER_HANG_MILLIS = 200;
 
