@@ -124,14 +124,14 @@ public final class Conformance {
         if (target.has(Capability.IN_PROCESS_API)) {
             ApiChecks.suspendingOutsideCoroutineFails(rule, target);
         }
-        Scenario.Builder b = Scenario.builder().program(new Step.Yield()).create(0).create(0)
+        Scenario.Builder b = Scenario.builder().program(new Step.Yield()).create(0)
                 .outside(new Step.Yield()).outside(new Step.Sleep(5));
         if (target.has(Capability.FD_WAITS)) {
             b.pairs(1).outside(new Step.WaitRead(Scenario.FIRST_FD, 10));
         }
         Scenario s = b.build();
         try {
-            ScenarioProperty.checkOne(rule, target.runner(), TraceChecks::none, ScenarioProperty.Mode.MODEL, s);
+            ScenarioProperty.checkOne(rule, target.runner(), TraceChecks::outsideRefused, ScenarioProperty.Mode.OWN_CHECKS, s);
         } catch (AssertionError e) {
             throw new RuleViolation(rule, "suspending calls outside a coroutine must be refused\n" + e.getMessage()
                     + "scenario:\n" + s.toString().indent(4));

@@ -1,5 +1,6 @@
 package io.nty.conformance;
 
+import io.nty.conformance.scenario.Model;
 import io.nty.conformance.scenario.Scenario;
 import io.nty.conformance.scenario.Trace;
 import java.util.ArrayList;
@@ -286,6 +287,22 @@ final class TraceChecks {
                     }
                 }
                 default -> waitingFd.remove(e.who);
+            }
+        }
+        return problems;
+    }
+
+    /** §3.6: every suspending call the main thread attempted outside a coroutine was refused. */
+    static List<String> outsideRefused(Scenario s, Trace t) {
+        List<String> problems = new ArrayList<>();
+        for (var o : s.outside()) {
+            String prefix = "0 main " + o.text() + " ";
+            String seen = t.events().stream().filter(e -> e.startsWith(prefix)).findFirst().orElse(null);
+            if (seen == null) {
+                problems.add("no outcome reported for '" + o.text() + "' outside a coroutine");
+            } else if (!seen.equals(prefix + Model.REFUSED)) {
+                problems.add("'" + o.text() + "' outside a coroutine should fail with a clear error, but: '"
+                        + seen.substring(prefix.length()) + "'");
             }
         }
         return problems;

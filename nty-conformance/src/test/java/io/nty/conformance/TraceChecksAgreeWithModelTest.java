@@ -25,6 +25,7 @@ class TraceChecksAgreeWithModelTest {
             "§2.3", TraceChecks::handlerOncePerThrow,
             "§3.4", TraceChecks::sleepsAtLeast,
             "§3.5", TraceChecks::runReturns,
+            "§3.6", TraceChecks::outsideRefused,
             "§4.1", TraceChecks::busyExactlyWhenAnotherWaits,
             "§4.2", TraceChecks::noWakeWithoutWaiter,
             "§4.3", TraceChecks::timeoutsNotEarly);

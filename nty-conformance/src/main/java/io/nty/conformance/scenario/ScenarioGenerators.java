@@ -14,8 +14,9 @@ import org.quicktheories.impl.Constraint;
  * <p>Every choice is drawn from the randomness source with a shrink point at its simplest value
  * (fewer programs, fewer steps, fewer roots, the first parameter in each table), so
  * QuickTheories' draw-level shrinking turns a failing scenario into a short one. Each step slot
- * may also be empty, and empty is its shrink point: shrinking can delete any step, not only the
- * last ones, and {@link Scenario#pruned()} then drops unused programs and socket pairs.
+ * (and each root slot) may also be empty, and empty is its shrink point: shrinking can delete any
+ * step or root, not only the last ones, and {@link Scenario#pruned()} then drops unused programs
+ * and socket pairs.
  * Parameter tables are small on purpose: repeating values such as {@code sleep 10} makes equal
  * deadlines common, which is where ordering faults hide; wait timeouts include values just below,
  * at and above one second, where NtyCo's conversion fault lives.
@@ -92,7 +93,10 @@ public final class ScenarioGenerators {
         int roots = draw(in, 1, maxRoots);
         List<Integer> rootList = new ArrayList<>();
         for (int i = 0; i < roots; i++) {
-            rootList.add(draw(in, 0, programs - 1));
+            int r = draw(in, 0, programs); // 0: no root here, so shrinking can drop any root
+            if (r > 0) {
+                rootList.add(r - 1);
+            }
         }
         return new Scenario(pairs, list, rootList).pruned();
     }
