@@ -155,7 +155,10 @@ final class ApiChecks {
     }
 
     private static ConformanceProvider provider(Rule rule, Target target) {
-        target.require(rule, Capability.IN_PROCESS_API);
+        if (!target.has(Capability.IN_PROCESS_API)) {
+            throw new NotVerifiedException(rule, "no IN_PROCESS_API capability: this rule needs direct calls on a"
+                    + " scheduler object, from its own and other threads, which the driver protocol cannot express");
+        }
         return target.provider().orElseThrow();
     }
 
