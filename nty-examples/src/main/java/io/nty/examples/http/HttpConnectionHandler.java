@@ -13,8 +13,10 @@ import java.nio.ByteBuffer;
  *
  * <p>Memory per connection is bounded: one receive buffer of {@code maxRequestBytes} (a request
  * must fit in it, else 431 or 413) and one small send buffer, both off-heap so the hooks hand
- * them to the kernel without copying. Each receive marks the connection active, for the server's
- * idle timeout. A request the parser rejects is answered (400, 413, 431
+ * them to the kernel without copying. Each complete request marks the connection active, for
+ * the server's idle timeout; bytes alone do not, so a client that trickles a head that never
+ * ends ("slowloris") is closed one timeout after its last complete request (or after it
+ * connected), however steadily it sends. A request the parser rejects is answered (400, 413, 431
  * or 501) and the connection closed gracefully: the server stops writing, then reads and drops
  * what the client still sends for a moment, so that closing with unread input (which makes the
  * kernel send a reset) does not destroy the answer before the client reads it.
@@ -60,7 +62,6 @@ public final class HttpConnectionHandler implements ConnectionHandler {
 
         void serve() throws ErrnoException {
             while (NtySockets.recv(fd, in) > 0) {
-                connection.markActive();
                 in.flip();
                 boolean keepOpen = answerComplete();
                 in.compact();
@@ -76,6 +77,7 @@ public final class HttpConnectionHandler implements ConnectionHandler {
                 HttpRequestParser.Outcome outcome = parser.parse(in);
                 switch (outcome) {
                     case COMPLETE -> {
+                        connection.markActive(); // only whole requests count as activity: see the class comment
                         HttpRequest request = parser.request();
                         append(HttpResponses.forRequest(request));
                         if (!request.keepAlive()) {

@@ -21,7 +21,7 @@ public final class Connection {
         return fd;
     }
 
-    /** Records that the peer just sent something: the idle timeout starts again. */
+    /** Records that the peer just made progress (what counts is the handler's choice): the idle timeout starts again. */
     public void markActive() {
         lastActiveNanos = System.nanoTime();
     }

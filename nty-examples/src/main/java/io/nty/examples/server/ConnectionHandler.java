@@ -12,7 +12,8 @@ public interface ConnectionHandler {
     /**
      * Serves the connection until the peer leaves or the protocol says to stop. The caller closes
      * the fd afterwards; the handler must not. The handler calls {@link Connection#markActive()}
-     * whenever data arrives; the server closes connections idle longer than its timeout, which
+     * whenever the peer makes progress (the echo handler: any data; the HTTP handler: a complete
+     * request, so that a trickled head cannot keep a connection open); the server closes connections idle longer than its timeout, which
      * wakes a handler waiting on the fd with {@link io.nty.api.FdClosedException}.
      *
      * @param connection the connection, whose fd is connected and non-blocking

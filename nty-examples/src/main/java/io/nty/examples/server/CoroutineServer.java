@@ -19,7 +19,7 @@ import java.util.Set;
  * wake with {@link FdClosedException} and end, so {@code scheduler.run()} returns.
  *
  * <p>A connection ends when its handler returns or throws: the peer closed or reset it, it was
- * idle (nothing received, see {@link Connection#markActive()}) for the server's idle timeout, or
+ * idle (no progress, see {@link Connection#markActive()}) for the server's idle timeout, or
  * the server stopped. Each such end closes the fd; other connections are unaffected. A reaper
  * coroutine looks for idle connections four times per timeout, so an idle connection is closed
  * between one and 1.25 timeouts after its last data. Running out of fds ({@code EMFILE}) pauses
