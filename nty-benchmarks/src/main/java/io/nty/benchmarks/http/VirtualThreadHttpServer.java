@@ -1,8 +1,7 @@
 package io.nty.benchmarks.http;
 
-import io.nty.examples.http.HttpRequest;
+import io.nty.examples.http.HttpExchange;
 import io.nty.examples.http.HttpRequestParser;
-import io.nty.examples.http.HttpResponses;
 import io.nty.examples.http.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,79 +90,41 @@ public final class VirtualThreadHttpServer {
         }
     }
 
-    /** One connection: the same loop as the nty server's, on blocking streams. */
+    /** One connection: the same {@link HttpExchange} as the nty server's, on blocking streams. */
     private static final class Connection {
 
         private final Socket socket;
         private final InputStream in;
-        private final OutputStream out;
-        private final HttpRequestParser parser = new HttpRequestParser(HttpServer.DEFAULT_MAX_REQUEST_BYTES);
         private final byte[] received = new byte[HttpServer.DEFAULT_MAX_REQUEST_BYTES];
         private final ByteBuffer view = ByteBuffer.wrap(received);
-        private final byte[] pending = new byte[SEND_BUFFER_BYTES];
-        private int pendingBytes;
+        private final HttpExchange<IOException> http;
 
         Connection(Socket socket) throws IOException {
             this.socket = socket;
             this.in = socket.getInputStream();
-            this.out = socket.getOutputStream();
+            OutputStream out = socket.getOutputStream();
+            this.http = new HttpExchange<>(HttpServer.DEFAULT_MAX_REQUEST_BYTES,
+                    ByteBuffer.allocate(SEND_BUFFER_BYTES), bytes -> write(out, bytes), () -> { });
         }
 
         void serve() throws IOException {
             int n;
             while ((n = in.read(received, view.position(), view.remaining())) > 0) {
                 view.position(view.position() + n).flip();
-                boolean keepOpen = answerComplete();
+                HttpExchange.Next next = http.answerComplete(view);
                 view.compact();
-                if (!keepOpen) {
+                if (next == HttpExchange.Next.REJECTED) {
+                    socket.shutdownOutput();
+                }
+                if (next != HttpExchange.Next.READ_MORE) {
                     return;
                 }
             }
         }
 
-        private boolean answerComplete() throws IOException {
-            for (;;) {
-                HttpRequestParser.Outcome outcome = parser.parse(view);
-                switch (outcome) {
-                    case COMPLETE -> {
-                        HttpRequest request = parser.request();
-                        append(HttpResponses.forRequest(request));
-                        if (!request.keepAlive()) {
-                            flush();
-                            return false;
-                        }
-                    }
-                    case INCOMPLETE -> {
-                        flush();
-                        return true;
-                    }
-                    default -> {
-                        append(HttpResponses.forError(outcome));
-                        flush();
-                        socket.shutdownOutput();
-                        return false;
-                    }
-                }
-            }
-        }
-
-        private void append(byte[] response) throws IOException {
-            if (response.length > pending.length - pendingBytes) {
-                flush();
-            }
-            if (response.length > pending.length) {
-                out.write(response);
-            } else {
-                System.arraycopy(response, 0, pending, pendingBytes, response.length);
-                pendingBytes += response.length;
-            }
-        }
-
-        private void flush() throws IOException {
-            if (pendingBytes > 0) {
-                out.write(pending, 0, pendingBytes);
-                pendingBytes = 0;
-            }
+        private static void write(OutputStream out, ByteBuffer bytes) throws IOException {
+            out.write(bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
+            bytes.position(bytes.limit());
         }
     }
 }

@@ -49,77 +49,29 @@ public final class HttpConnectionHandler implements ConnectionHandler {
     /** The state of one connection; lives as long as its coroutine. */
     private final class Exchange {
 
-        private final Connection connection;
         private final int fd;
-        private final HttpRequestParser parser = new HttpRequestParser(maxRequestBytes);
         private final ByteBuffer in = ByteBuffer.allocateDirect(maxRequestBytes);
-        private final ByteBuffer out = ByteBuffer.allocateDirect(SEND_BUFFER_BYTES);
+        private final HttpExchange<ErrnoException> http;
 
         Exchange(Connection connection) {
-            this.connection = connection;
             this.fd = connection.fd();
+            // Only whole requests count as activity: see the class comment.
+            this.http = new HttpExchange<>(maxRequestBytes, ByteBuffer.allocateDirect(SEND_BUFFER_BYTES),
+                    bytes -> NtySockets.send(fd, bytes), connection::markActive);
         }
 
         void serve() throws ErrnoException {
             while (NtySockets.recv(fd, in) > 0) {
                 in.flip();
-                boolean keepOpen = answerComplete();
+                HttpExchange.Next next = http.answerComplete(in);
                 in.compact();
-                if (!keepOpen) {
+                if (next == HttpExchange.Next.REJECTED) {
+                    lingeringClose();
+                }
+                if (next != HttpExchange.Next.READ_MORE) {
                     return;
                 }
             }
-        }
-
-        /** Answers every complete request in {@code in}; @return whether to keep the connection. */
-        private boolean answerComplete() throws ErrnoException {
-            for (;;) {
-                HttpRequestParser.Outcome outcome = parser.parse(in);
-                switch (outcome) {
-                    case COMPLETE -> {
-                        connection.markActive(); // only whole requests count as activity: see the class comment
-                        HttpRequest request = parser.request();
-                        append(HttpResponses.forRequest(request));
-                        if (!request.keepAlive()) {
-                            flush();
-                            return false;
-                        }
-                    }
-                    case INCOMPLETE -> {
-                        flush();
-                        return true;
-                    }
-                    default -> {
-                        append(HttpResponses.forError(outcome));
-                        flush();
-                        lingeringClose();
-                        return false;
-                    }
-                }
-            }
-        }
-
-        private void append(byte[] response) throws ErrnoException {
-            if (response.length > out.remaining()) {
-                flush();
-            }
-            if (response.length > out.remaining()) {
-                send(ByteBuffer.wrap(response)); // larger than the whole buffer: send as is
-            } else {
-                out.put(response);
-            }
-        }
-
-        private void flush() throws ErrnoException {
-            if (out.position() > 0) {
-                out.flip();
-                send(out);
-                out.clear();
-            }
-        }
-
-        private void send(ByteBuffer bytes) throws ErrnoException {
-            NtySockets.send(fd, bytes);
         }
 
         /** Stop writing, then drop input for a moment so the answer is not lost to a reset. */
