@@ -12,6 +12,7 @@ import io.nty.conformance.scenario.Scenario;
 import io.nty.conformance.scenario.Trace;
 import io.nty.conformance.sim.SimulatedNetwork;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -71,9 +72,12 @@ public final class JvmScenarioRunner implements ScenarioRunner {
         return name;
     }
 
+    /** @return the provider's capabilities and {@link Capability#THREADS}, which this harness implements through the API */
     @Override
     public Set<Capability> capabilities() {
-        return provider.capabilities();
+        EnumSet<Capability> caps = EnumSet.of(Capability.THREADS);
+        caps.addAll(provider.capabilities());
+        return caps;
     }
 
     @Override

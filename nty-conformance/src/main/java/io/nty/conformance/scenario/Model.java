@@ -36,8 +36,12 @@ public final class Model {
 
     /** The result of a scenario whose remaining waiters could never wake: its trace ends with this. */
     public static final String STUCK = "stuck";
-    /** The outcome of a suspending call outside any coroutine: it failed with a clear error (§3.6). */
+    /** The outcome of a suspending call outside any coroutine, or of a foreign thread's create: it failed with a clear error (§3.6, §5.1). */
     public static final String REFUSED = "refused";
+    /** The outcome of {@code execute} on a closed scheduler (§5.2). */
+    public static final String REJECTED = "rejected";
+    /** Where a coroutine runs: on its scheduler's thread (§5.1). */
+    public static final String OWNER_THREAD = "owner";
 
     private final Scenario scenario;
     private final Interpretation how;
@@ -48,6 +52,8 @@ public final class Model {
     private final TreeSet<Co> timed = new TreeSet<>(Comparator.comparingLong((Co c) -> c.deadline)
             .thenComparingLong(c -> c.seq));
     private final Map<Integer, Co> waiters = new TreeMap<>();
+    /** Programs handed to another thread by {@code submit}, executed once the scheduler blocks (§1.3). */
+    private final Deque<Integer> submitted = new ArrayDeque<>();
     private final int[] buffered;
     private final boolean[] closed;
     private long now;
@@ -167,6 +173,9 @@ public final class Model {
             }
         }
         events.add(now + " main returned");
+        for (int p : scenario.afterClose()) {
+            events.add(now + " main " + ScenarioText.EXECUTE_AFTER_CLOSE + " " + p + " " + REJECTED);
+        }
     }
 
     private Co create(int program) {
@@ -230,6 +239,10 @@ public final class Model {
         boolean anythingReady = !ready.isEmpty() || (!timed.isEmpty() && timed.first().deadline <= now);
         List<Integer> fds = inGuidedOrder(waiters.keySet().stream().filter(this::readable).toList());
         if (fds.isEmpty() && !anythingReady) {
+            if (timed.isEmpty() && !submitted.isEmpty()) {
+                executeSubmitted();
+                return true;
+            }
             if (timed.isEmpty()) {
                 return waiters.isEmpty();
             }
@@ -248,6 +261,16 @@ public final class Model {
             expireTimeouts();
         }
         return true;
+    }
+
+    /**
+     * The scheduler would block in its poll now, so the other threads' {@code execute} calls
+     * happen and wake it (§1.3): each task becomes a coroutine at the ready tail, in submission order.
+     */
+    private void executeSubmitted() {
+        while (!submitted.isEmpty()) {
+            create(submitted.pollFirst());
+        }
     }
 
     /**
@@ -338,6 +361,12 @@ public final class Model {
             case Step.Send x -> emit(c, "send " + x.fd() + " " + send(x.fd()));
             case Step.Recv x -> emit(c, "recv " + x.fd() + " " + recv(x.fd()));
             case Step.Close x -> emit(c, "close " + x.fd() + " " + close(x.fd()));
+            case Step.WhichThread w -> emit(c, "thread " + OWNER_THREAD);
+            case Step.Foreign f -> emit(c, f.text() + " " + REFUSED);
+            case Step.Submit x -> {
+                submitted.addLast(x.program());
+                emit(c, x.text());
+            }
         }
         return true;
     }
