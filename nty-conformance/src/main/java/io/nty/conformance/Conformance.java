@@ -19,8 +19,9 @@ import org.quicktheories.core.Gen;
  * breaks rather than under every rule whose scenarios it disturbs; API rules (§1.3, §3.6, §5.1, §5.2) call
  * an in-process scheduler directly ({@link ApiChecks}) and run fixed scenarios with the thread steps
  * ({@link ThreadChecks}, needs {@link Capability#THREADS}), so a driver can be verified on them too;
- * §3.6 also through a fixed scenario; §2.4, §4.4 and §4.5 need native contexts or socket hooks
- * and are reported not verified.
+ * §3.6 also through a fixed scenario; §4.4 and §4.5 run fixed scenarios with the socket-hook steps
+ * ({@link SocketHookChecks}, needs {@link Capability#SOCKET_HOOKS}); §2.4 needs native contexts
+ * and is reported not verified.
  */
 public final class Conformance {
 
@@ -68,8 +69,8 @@ public final class Conformance {
             case R5_2 -> threads(rule, target, ApiChecks::schedulerIsExecutor, ThreadChecks::rejectsAfterClose);
             case R2_4 -> notImplemented(rule, target, Capability.NATIVE_CONTEXTS,
                     "register, alignment and guard-page checks through the nty-switch-x86_64 binding are not in this version of the suite");
-            case R4_4, R4_5 -> notImplemented(rule, target, Capability.SOCKET_HOOKS,
-                    "socket-hook checks over real fds (nty-socket) are not in this version of the suite");
+            case R4_4 -> SocketHookChecks.neverBlockScheduler(rule, target);
+            case R4_5 -> SocketHookChecks.resultsFollowNtyCo(rule, target);
         }
     }
 

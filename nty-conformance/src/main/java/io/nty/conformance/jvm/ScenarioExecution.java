@@ -12,6 +12,7 @@ import io.nty.api.WaitTimeoutException;
 import io.nty.api.WrongThreadException;
 import io.nty.api.spi.VirtualClock;
 import io.nty.conformance.Rule;
+import io.nty.conformance.SocketHooks;
 import io.nty.conformance.scenario.Model;
 import io.nty.conformance.scenario.Program;
 import io.nty.conformance.scenario.Scenario;
@@ -37,6 +38,8 @@ final class ScenarioExecution {
     private final Scenario scenario;
     private final VirtualClock clock;
     private final ScenarioSockets net;
+    /** The implementation's socket hooks, for the hook steps; empty when it has none (or fds are simulated). */
+    private final java.util.Optional<SocketHooks> hooks;
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
     private final List<Trace.Violation> violations = Collections.synchronizedList(new ArrayList<>());
     private final List<Coroutine> created = Collections.synchronizedList(new ArrayList<>());
@@ -48,10 +51,11 @@ final class ScenarioExecution {
     /** True while the harness is inside {@code create}: a function starting then breaks §1.1/§1.2. */
     private volatile boolean inCreate;
 
-    ScenarioExecution(Scenario scenario, VirtualClock clock, ScenarioSockets net) {
+    ScenarioExecution(Scenario scenario, VirtualClock clock, ScenarioSockets net, java.util.Optional<SocketHooks> hooks) {
         this.scenario = scenario;
         this.clock = clock;
         this.net = net;
+        this.hooks = hooks;
     }
 
     /** The argument of every coroutine: its program, and whether its function has started. */
@@ -244,6 +248,14 @@ final class ScenarioExecution {
             case Step.Send x -> emit(me, "send " + x.fd() + " " + net.send(x.fd()));
             case Step.Recv x -> emit(me, "recv " + x.fd() + " " + net.recv(x.fd()));
             case Step.Close x -> close(me, x.fd());
+            case Step.HookRecv x -> {
+                emit(me, x.text());
+                hook(me, "got ", h -> h.recv(net.schedulerFd(x.fd()), Step.HookRecv.MAX, x.timeoutMillis()));
+            }
+            case Step.HookSend x -> {
+                emit(me, x.text());
+                hook(me, "sent ", h -> h.send(net.schedulerFd(x.fd()), x.bytes()));
+            }
             case Step.WhichThread w -> emit(me, "thread " + (Thread.currentThread() == owner ? Model.OWNER_THREAD : "other"));
             case Step.Foreign f -> emit(me, f.text() + " " + ForeignThread.outcome(() -> foreignCreate(f.program())));
             case Step.Submit x -> {
@@ -253,6 +265,20 @@ final class ScenarioExecution {
             }
         }
         return true;
+    }
+
+    /** A hook call may suspend this coroutine (§4.4), so others may run meanwhile: it is not "running". */
+    private void hook(String me, String prefix, java.util.function.Function<SocketHooks, String> call) {
+        SocketHooks h = hooks.orElseThrow(() -> new IllegalStateException("a hook step needs SOCKET_HOOKS"));
+        running = null;
+        String result;
+        try {
+            result = call.apply(h);
+        } catch (RuntimeException e) {
+            result = e.getClass().getSimpleName();
+        }
+        enter(me);
+        emit(me, prefix + result);
     }
 
     /** Runs on a foreign thread: §5.1 says the scheduler must refuse it with WrongThreadException. */

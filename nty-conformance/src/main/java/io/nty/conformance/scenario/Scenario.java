@@ -37,7 +37,7 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
             checkProgram(p, programs.size(), "execute-after-close");
         }
         for (Step o : outside) {
-            if (!o.suspends()) {
+            if (!o.suspends() || o instanceof Step.HookRecv) {
                 throw new IllegalArgumentException("only yield, sleep and wait can be attempted outside a coroutine: " + o.text());
             }
             checkFd(o, pairs, "outside");
@@ -112,6 +112,8 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
             case Step.Send x -> x.fd();
             case Step.Recv x -> x.fd();
             case Step.Close x -> x.fd();
+            case Step.HookRecv x -> x.fd();
+            case Step.HookSend x -> x.fd();
             default -> -1;
         };
     }
@@ -176,6 +178,11 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
     public boolean usesThreads() {
         return !afterClose.isEmpty() || anyStep(s -> s instanceof Step.WhichThread || s instanceof Step.Foreign
                 || s instanceof Step.Submit);
+    }
+
+    /** @return whether the scenario needs a runner with the SOCKET_HOOKS capability */
+    public boolean usesHooks() {
+        return anyStep(s -> s instanceof Step.HookRecv || s instanceof Step.HookSend);
     }
 
     /** @return the total number of steps, a size measure for shrinking diagnostics */

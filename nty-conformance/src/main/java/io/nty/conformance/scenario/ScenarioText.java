@@ -27,7 +27,8 @@ import java.util.List;
  * Steps: {@code yield}, {@code sleep MS}, {@code spawn P}, {@code exit}, {@code throw},
  * {@code tick MS}, {@code wait FD TIMEOUT_MS}, {@code send FD}, {@code recv FD},
  * {@code close FD}, and the thread steps {@code thread}, {@code foreign P}, {@code submit P}
- * (see {@link Step.WhichThread}, {@link Step.Foreign}, {@link Step.Submit}). {@code outside} takes {@code yield}, {@code sleep MS} or
+ * (see {@link Step.WhichThread}, {@link Step.Foreign}, {@link Step.Submit}), and the socket-hook
+ * steps {@code hrecv FD TIMEOUT_MS}, {@code hsend FD N} ({@link Step.HookRecv}, {@link Step.HookSend}). {@code outside} takes {@code yield}, {@code sleep MS} or
  * {@code wait FD TIMEOUT_MS}. Blank lines and lines starting with {@code #} are ignored;
  * indentation is allowed.
  */
@@ -152,6 +153,8 @@ public final class ScenarioText {
             case "recv" -> new Step.Recv(Integer.parseInt(arg(w, 1)));
             case "close" -> new Step.Close(Integer.parseInt(arg(w, 1)));
             case "thread" -> new Step.WhichThread();
+            case "hrecv" -> new Step.HookRecv(Integer.parseInt(arg(w, 1)), Long.parseLong(arg(w, 2)));
+            case "hsend" -> new Step.HookSend(Integer.parseInt(arg(w, 1)), Integer.parseInt(arg(w, 2)));
             case "foreign" -> new Step.Foreign(Integer.parseInt(arg(w, 1)));
             case "submit" -> new Step.Submit(Integer.parseInt(arg(w, 1)));
             default -> throw new IllegalArgumentException("unknown step '" + w[0] + "'");

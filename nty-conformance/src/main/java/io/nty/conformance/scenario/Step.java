@@ -169,6 +169,46 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * {@code hrecv fd timeout}: the socket hook {@code recv} on {@code fd} (§4.4, §4.5): returns
+     * what is available, else suspends the coroutine — never the scheduler thread — until data,
+     * end of stream or a failure. Events: {@code hrecv FD TIMEOUT}, then {@code got N}
+     * ({@code got 0} at orderly end of stream) or {@code got ERRNO_NAME}.
+     *
+     * @param fd the logical fd
+     * @param timeoutMillis the timeout, {@code 0} for none
+     */
+    record HookRecv(int fd, long timeoutMillis) implements Step {
+        /** The most bytes one {@code hrecv} asks for. */
+        public static final int MAX = 4096;
+
+        @Override
+        public String text() {
+            return "hrecv " + fd + " " + timeoutMillis;
+        }
+    }
+
+    /**
+     * {@code hsend fd n}: the socket hook {@code send} of {@code n} bytes on {@code fd} (§4.5):
+     * writes them all unless the peer fails. Events: {@code hsend FD N}, then {@code sent N}
+     * or {@code sent ERRNO_NAME} (e.g. {@code EPIPE} after the peer closed).
+     *
+     * @param fd the logical fd
+     * @param bytes how many bytes, {@code 1..HookRecv.MAX}
+     */
+    record HookSend(int fd, int bytes) implements Step {
+        public HookSend {
+            if (bytes < 1 || bytes > HookRecv.MAX) {
+                throw new IllegalArgumentException("hsend sends 1.." + HookRecv.MAX + " bytes: " + bytes);
+            }
+        }
+
+        @Override
+        public String text() {
+            return "hsend " + fd + " " + bytes;
+        }
+    }
+
     /** @return the program this step creates, tries to create or submits, or -1 */
     default int programNamed() {
         return switch (this) {
@@ -194,6 +234,6 @@ public sealed interface Step {
 
     /** @return whether this step may suspend the coroutine that runs it */
     default boolean suspends() {
-        return this instanceof Yield || this instanceof Sleep || this instanceof WaitRead;
+        return this instanceof Yield || this instanceof Sleep || this instanceof WaitRead || this instanceof HookRecv;
     }
 }
