@@ -7,7 +7,6 @@ import io.nty.api.Scheduler;
 import io.nty.api.WrongThreadException;
 import io.nty.api.spi.MonotonicClock;
 import io.nty.api.spi.VirtualClock;
-import io.nty.conformance.scenario.ScenarioGenerators;
 import io.nty.conformance.sim.SimulatedNetwork;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -127,11 +126,6 @@ final class ApiChecks {
                 check(rule, !s.isClosed(), "close() from another thread closed the scheduler");
             }
         });
-        if (target.has(Capability.VIRTUAL_CLOCK)) {
-            ScenarioProperty.verify(rule, target.runner(), ScenarioGenerators.ordering(), TraceChecks::none,
-                    ScenarioProperty.Mode.OWN_CHECKS,
-                    new Settings(target.settings().seed(), Math.max(1, target.settings().examples() / 4)));
-        }
     }
 
     /** §5.2: a scheduler is an Executor: execute runs tasks, rejects null and rejects after close. */

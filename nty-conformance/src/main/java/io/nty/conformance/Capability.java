@@ -13,6 +13,11 @@ public enum Capability {
     SOCKET_HOOKS("socket hooks over real fds"),
     /** Runs native x86_64 contexts (nty-switch-x86_64 or equivalent). */
     NATIVE_CONTEXTS("native x86_64 coroutine contexts"),
+    /**
+     * Runs the thread steps ({@code thread}, {@code foreign P}, {@code submit P},
+     * {@code execute-after-close P}): calls on the scheduler from other threads and after close.
+     */
+    THREADS("runs the thread steps: thread, foreign, submit, execute-after-close"),
     /** Is a JVM object the suite can call directly, from several threads. */
     IN_PROCESS_API("an in-process io.nty.api.Scheduler the suite can call directly");
 

@@ -17,8 +17,11 @@ import org.quicktheories.core.Gen;
  * §4.3) require the trace to be one the model allows; the others fail only on their own checks
  * (trace invariants and the harness's observations), so a fault is reported under the rules it
  * breaks rather than under every rule whose scenarios it disturbs; API rules (§1.3, §3.6, §5.1, §5.2) call
- * an in-process scheduler directly ({@link ApiChecks}), §3.6 also through a fixed scenario; §2.4, §4.4 and §4.5 need native contexts
- * or socket hooks and are reported not verified.
+ * an in-process scheduler directly ({@link ApiChecks}) and run fixed scenarios with the thread steps
+ * ({@link ThreadChecks}, needs {@link Capability#THREADS}), so a driver can be verified on them too;
+ * §3.6 also through a fixed scenario; §4.4 and §4.5 run fixed scenarios with the socket-hook steps
+ * ({@link SocketHookChecks}, needs {@link Capability#SOCKET_HOOKS}); §2.4 needs native contexts
+ * and is reported not verified.
  */
 public final class Conformance {
 
@@ -60,14 +63,14 @@ public final class Conformance {
                 fdsRequired(rule, target);
                 timed(rule, target, ScenarioGenerators.fds(), TraceChecks::timeoutsNotEarly);
             }
-            case R1_3 -> ApiChecks.executeFromOtherThreads(rule, target);
+            case R1_3 -> threads(rule, target, ApiChecks::executeFromOtherThreads, ThreadChecks::submitWakesBlockedPoll);
             case R3_6 -> suspendingOutside(rule, target);
-            case R5_1 -> ApiChecks.oneSchedulerPerThread(rule, target);
-            case R5_2 -> ApiChecks.schedulerIsExecutor(rule, target);
+            case R5_1 -> threads(rule, target, ApiChecks::oneSchedulerPerThread, ThreadChecks::ownerThreadOnly);
+            case R5_2 -> threads(rule, target, ApiChecks::schedulerIsExecutor, ThreadChecks::rejectsAfterClose);
             case R2_4 -> notImplemented(rule, target, Capability.NATIVE_CONTEXTS,
                     "register, alignment and guard-page checks through the nty-switch-x86_64 binding are not in this version of the suite");
-            case R4_4, R4_5 -> notImplemented(rule, target, Capability.SOCKET_HOOKS,
-                    "socket-hook checks over real fds (nty-socket) are not in this version of the suite");
+            case R4_4 -> SocketHookChecks.neverBlockScheduler(rule, target);
+            case R4_5 -> SocketHookChecks.resultsFollowNtyCo(rule, target);
         }
     }
 
@@ -83,6 +86,30 @@ public final class Conformance {
             results.add(RuleResult.of(r, () -> verify(r, target)));
         }
         return results;
+    }
+
+    /** A check of one rule, which may throw {@link RuleViolation} or {@link NotVerifiedException}. */
+    @FunctionalInterface
+    private interface Check {
+        void verify(Rule rule, Target target);
+    }
+
+    /**
+     * A thread rule: the direct calls if the implementation is in process, the thread-step
+     * scenarios if its runner has {@link Capability#THREADS}; not verified if neither is possible.
+     */
+    private static void threads(Rule rule, Target target, Check direct, Check scenarios) {
+        if (!target.has(Capability.IN_PROCESS_API) && !target.has(Capability.THREADS)) {
+            throw new NotVerifiedException(rule, "neither IN_PROCESS_API (" + Capability.IN_PROCESS_API.description()
+                    + ") nor THREADS (" + Capability.THREADS.description() + "): nothing can call the scheduler"
+                    + " from another thread");
+        }
+        if (target.has(Capability.IN_PROCESS_API)) {
+            direct.verify(rule, target);
+        }
+        if (target.has(Capability.THREADS)) {
+            scenarios.verify(rule, target);
+        }
     }
 
     private static void scenarios(Rule rule, Target target, Gen<Scenario> gen, ScenarioProperty.TraceCheck check) {

@@ -1,6 +1,7 @@
 package io.nty.conformance;
 
 import io.nty.api.Scheduler;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,4 +32,14 @@ public interface ConformanceProvider {
      * @return a new open scheduler owned by the calling thread
      */
     Scheduler newScheduler(SchedulerOptions options);
+
+    /**
+     * The implementation's socket hooks, used when the suite runs scenarios on real sockets; the
+     * runner then has {@link Capability#SOCKET_HOOKS}.
+     *
+     * @return the hooks, or empty (the default) if the implementation has none
+     */
+    default Optional<SocketHooks> socketHooks() {
+        return Optional.empty();
+    }
 }

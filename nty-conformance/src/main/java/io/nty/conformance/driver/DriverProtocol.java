@@ -6,7 +6,7 @@ package io.nty.conformance.driver;
  *
  * <pre>
  * driver → suite   nty-driver 1                       once, at start
- * driver → suite   capabilities VIRTUAL_CLOCK FD_WAITS
+ * driver → suite   capabilities VIRTUAL_CLOCK FD_WAITS THREADS SOCKET_HOOKS
  * driver → suite   name my-runtime 0.3
  * driver → suite   ready
  * suite → driver   scenario 1 … run                   a scenario in text form

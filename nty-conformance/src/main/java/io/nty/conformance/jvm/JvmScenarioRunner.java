@@ -12,6 +12,7 @@ import io.nty.conformance.scenario.Scenario;
 import io.nty.conformance.scenario.Trace;
 import io.nty.conformance.sim.SimulatedNetwork;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,6 +36,8 @@ public final class JvmScenarioRunner implements ScenarioRunner {
     private final ConformanceProvider provider;
     private final String name;
     private final IntFunction<ScenarioSockets> sockets;
+    /** Whether the sockets are real kernel sockets, on which the provider's socket hooks can run. */
+    private final boolean realFds;
     private volatile boolean hung;
 
     /**
@@ -44,18 +47,32 @@ public final class JvmScenarioRunner implements ScenarioRunner {
      * @param provider the implementation under test
      */
     public JvmScenarioRunner(ConformanceProvider provider) {
-        this(provider, provider.name(), SimulatedNetwork::new);
+        this(provider, provider.name(), SimulatedNetwork::new, false);
+    }
+
+    /**
+     * A runner on simulated (or otherwise not hook-capable) sockets.
+     *
+     * @param provider the implementation under test
+     * @param name the name for reports, e.g. the provider's name and the kind of sockets
+     * @param sockets opens the socket pairs of one scenario, given the number of pairs
+     */
+    public JvmScenarioRunner(ConformanceProvider provider, String name, IntFunction<ScenarioSockets> sockets) {
+        this(provider, name, sockets, false);
     }
 
     /**
      * @param provider the implementation under test
      * @param name the name for reports, e.g. the provider's name and the kind of sockets
      * @param sockets opens the socket pairs of one scenario, given the number of pairs
+     * @param realFds whether those are real kernel sockets, so the provider's socket hooks can run on them
      */
-    public JvmScenarioRunner(ConformanceProvider provider, String name, IntFunction<ScenarioSockets> sockets) {
+    public JvmScenarioRunner(ConformanceProvider provider, String name, IntFunction<ScenarioSockets> sockets,
+            boolean realFds) {
         this.provider = provider;
         this.name = name;
         this.sockets = sockets;
+        this.realFds = realFds;
     }
 
     /**
@@ -63,7 +80,7 @@ public final class JvmScenarioRunner implements ScenarioRunner {
      * @return a runner whose scenarios use real {@code AF_UNIX} socket pairs ({@link UnixSocketPairs})
      */
     public static JvmScenarioRunner onRealSockets(ConformanceProvider provider) {
-        return new JvmScenarioRunner(provider, provider.name() + " on real AF_UNIX socket pairs", UnixSocketPairs::open);
+        return new JvmScenarioRunner(provider, provider.name() + " on real AF_UNIX socket pairs", UnixSocketPairs::open, true);
     }
 
     @Override
@@ -71,9 +88,20 @@ public final class JvmScenarioRunner implements ScenarioRunner {
         return name;
     }
 
+    /**
+     * @return the provider's capabilities and {@link Capability#THREADS}, which this harness
+     *         implements through the API; {@link Capability#SOCKET_HOOKS} exactly when the
+     *         provider has hooks and the sockets are real
+     */
     @Override
     public Set<Capability> capabilities() {
-        return provider.capabilities();
+        EnumSet<Capability> caps = EnumSet.of(Capability.THREADS);
+        caps.addAll(provider.capabilities());
+        caps.remove(Capability.SOCKET_HOOKS);
+        if (realFds && provider.socketHooks().isPresent()) {
+            caps.add(Capability.SOCKET_HOOKS);
+        }
+        return caps;
     }
 
     @Override
@@ -81,7 +109,8 @@ public final class JvmScenarioRunner implements ScenarioRunner {
         VirtualClock clock = new VirtualClock();
         ScenarioSockets net = sockets.apply(scenario.pairs());
         Optional<Poller> poller = capabilities().contains(Capability.FD_WAITS) ? net.poller() : Optional.empty();
-        ScenarioExecution exec = new ScenarioExecution(scenario, clock, net);
+        ScenarioExecution exec = new ScenarioExecution(scenario, clock, net,
+                realFds ? provider.socketHooks() : java.util.Optional.empty());
         Thread t = Thread.ofPlatform().name("nty-conformance-scenario").daemon(true).unstarted(() -> {
             try (Scheduler s = provider.newScheduler(new SchedulerOptions(clock, poller, exec::uncaught))) {
                 exec.runOn(s);

@@ -9,17 +9,21 @@ import io.nty.api.IoEvents;
 import io.nty.api.NotInCoroutineException;
 import io.nty.api.Scheduler;
 import io.nty.api.WaitTimeoutException;
+import io.nty.api.WrongThreadException;
 import io.nty.api.spi.VirtualClock;
 import io.nty.conformance.Rule;
+import io.nty.conformance.SocketHooks;
 import io.nty.conformance.scenario.Model;
 import io.nty.conformance.scenario.Program;
 import io.nty.conformance.scenario.Scenario;
+import io.nty.conformance.scenario.ScenarioText;
 import io.nty.conformance.scenario.Step;
 import io.nty.conformance.scenario.Trace;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One scenario running on one scheduler: the coroutine functions that interpret the programs,
@@ -34,19 +38,24 @@ final class ScenarioExecution {
     private final Scenario scenario;
     private final VirtualClock clock;
     private final ScenarioSockets net;
+    /** The implementation's socket hooks, for the hook steps; empty when it has none (or fds are simulated). */
+    private final java.util.Optional<SocketHooks> hooks;
     private final List<String> events = Collections.synchronizedList(new ArrayList<>());
     private final List<Trace.Violation> violations = Collections.synchronizedList(new ArrayList<>());
     private final List<Coroutine> created = Collections.synchronizedList(new ArrayList<>());
     private Scheduler scheduler;
+    /** The thread that called {@code run()}: the only one coroutines may run on (§5.1). */
+    private Thread owner;
     /** The coroutine between a resume and its next suspension, or null: §3.1 says at most one. */
     private volatile String running;
     /** True while the harness is inside {@code create}: a function starting then breaks §1.1/§1.2. */
     private volatile boolean inCreate;
 
-    ScenarioExecution(Scenario scenario, VirtualClock clock, ScenarioSockets net) {
+    ScenarioExecution(Scenario scenario, VirtualClock clock, ScenarioSockets net, java.util.Optional<SocketHooks> hooks) {
         this.scenario = scenario;
         this.clock = clock;
         this.net = net;
+        this.hooks = hooks;
     }
 
     /** The argument of every coroutine: its program, and whether its function has started. */
@@ -70,6 +79,7 @@ final class ScenarioExecution {
 
     void runOn(Scheduler s) {
         scheduler = s;
+        owner = Thread.currentThread();
         for (Step o : scenario.outside()) {
             mainEvent(o.text() + " " + outside(o));
         }
@@ -89,6 +99,28 @@ final class ScenarioExecution {
                         + " was " + c.state() + "; every program ends, so every coroutine must have EXITED"));
             }
         }
+        for (int p : scenario.afterClose()) {
+            mainEvent(ScenarioText.EXECUTE_AFTER_CLOSE + " " + p + " " + executeAfterClose(p));
+        }
+    }
+
+    /** §5.2: an Executor that is shut down rejects new tasks. */
+    private String executeAfterClose(int program) {
+        scheduler.close();
+        try {
+            scheduler.execute(task(program));
+            return "accepted";
+        } catch (RejectedExecutionException e) {
+            return Model.REJECTED;
+        } catch (RuntimeException e) {
+            return "error " + e.getClass().getSimpleName();
+        }
+    }
+
+    /** @return a task for {@code Executor.execute} that runs {@code program} as the coroutine it becomes */
+    private Runnable task(int program) {
+        Activation act = new Activation(scenario.programs().get(program));
+        return () -> body(act);
     }
 
     /** §3.6: a suspending call outside any coroutine must fail with NotInCoroutineException. */
@@ -216,8 +248,49 @@ final class ScenarioExecution {
             case Step.Send x -> emit(me, "send " + x.fd() + " " + net.send(x.fd()));
             case Step.Recv x -> emit(me, "recv " + x.fd() + " " + net.recv(x.fd()));
             case Step.Close x -> close(me, x.fd());
+            case Step.HookRecv x -> {
+                emit(me, x.text());
+                hook(me, "got ", h -> h.recv(net.schedulerFd(x.fd()), Step.HookRecv.MAX, x.timeoutMillis()));
+            }
+            case Step.HookSend x -> {
+                emit(me, x.text());
+                hook(me, "sent ", h -> h.send(net.schedulerFd(x.fd()), x.bytes()));
+            }
+            case Step.WhichThread w -> emit(me, "thread " + (Thread.currentThread() == owner ? Model.OWNER_THREAD : "other"));
+            case Step.Foreign f -> emit(me, f.text() + " " + ForeignThread.outcome(() -> foreignCreate(f.program())));
+            case Step.Submit x -> {
+                emit(me, x.text());
+                ForeignThread.submitWhenBlocked(scheduler, task(x.program()), events::size,
+                        m -> violations.add(new Trace.Violation(Rule.R1_3, m)));
+            }
         }
         return true;
+    }
+
+    /** A hook call may suspend this coroutine (§4.4), so others may run meanwhile: it is not "running". */
+    private void hook(String me, String prefix, java.util.function.Function<SocketHooks, String> call) {
+        SocketHooks h = hooks.orElseThrow(() -> new IllegalStateException("a hook step needs SOCKET_HOOKS"));
+        running = null;
+        String result;
+        try {
+            result = call.apply(h);
+        } catch (RuntimeException e) {
+            result = e.getClass().getSimpleName();
+        }
+        enter(me);
+        emit(me, prefix + result);
+    }
+
+    /** Runs on a foreign thread: §5.1 says the scheduler must refuse it with WrongThreadException. */
+    private String foreignCreate(int program) {
+        try {
+            created.add(scheduler.create(this::body, new Activation(scenario.programs().get(program))));
+            return "allowed";
+        } catch (WrongThreadException e) {
+            return Model.REFUSED;
+        } catch (RuntimeException e) {
+            return "error " + e.getClass().getSimpleName();
+        }
     }
 
     private void suspend(String me, Runnable op, String resumedEvent) {

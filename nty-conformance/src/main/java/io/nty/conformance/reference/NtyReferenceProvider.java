@@ -6,7 +6,9 @@ import io.nty.conformance.ConformanceProvider;
 import io.nty.conformance.SchedulerOptions;
 import io.nty.scheduler.NtyScheduler;
 import io.nty.scheduler.NtySchedulerBuilder;
+import io.nty.conformance.SocketHooks;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,8 +28,24 @@ public final class NtyReferenceProvider implements ConformanceProvider {
 
     @Override
     public Set<Capability> capabilities() {
-        // No SOCKET_HOOKS and no NATIVE_CONTEXTS: those modules are not on this class path yet.
+        // SOCKET_HOOKS is the runner's to add: hooks need real fds, see socketHooks().
         return EnumSet.of(Capability.VIRTUAL_CLOCK, Capability.FD_WAITS, Capability.IN_PROCESS_API);
+    }
+
+    /** @return nty-socket's hooks when that optional module is on the class path and usable (Linux) */
+    @Override
+    public Optional<SocketHooks> socketHooks() {
+        return ntySocketOnClassPath() && NtySocketHooks.isAvailable() ? Optional.of(new NtySocketHooks()) : Optional.empty();
+    }
+
+    /** Checked by name, so that NtySocketHooks (which links against nty-socket) is never loaded without it. */
+    private static boolean ntySocketOnClassPath() {
+        try {
+            Class.forName("io.nty.socket.NtySockets", false, NtyReferenceProvider.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     @Override

@@ -36,8 +36,12 @@ public final class Model {
 
     /** The result of a scenario whose remaining waiters could never wake: its trace ends with this. */
     public static final String STUCK = "stuck";
-    /** The outcome of a suspending call outside any coroutine: it failed with a clear error (§3.6). */
+    /** The outcome of a suspending call outside any coroutine, or of a foreign thread's create: it failed with a clear error (§3.6, §5.1). */
     public static final String REFUSED = "refused";
+    /** The outcome of {@code execute} on a closed scheduler (§5.2). */
+    public static final String REJECTED = "rejected";
+    /** Where a coroutine runs: on its scheduler's thread (§5.1). */
+    public static final String OWNER_THREAD = "owner";
 
     private final Scenario scenario;
     private final Interpretation how;
@@ -48,6 +52,8 @@ public final class Model {
     private final TreeSet<Co> timed = new TreeSet<>(Comparator.comparingLong((Co c) -> c.deadline)
             .thenComparingLong(c -> c.seq));
     private final Map<Integer, Co> waiters = new TreeMap<>();
+    /** Programs handed to another thread by {@code submit}, executed once the scheduler blocks (§1.3). */
+    private final Deque<Integer> submitted = new ArrayDeque<>();
     private final int[] buffered;
     private final boolean[] closed;
     private long now;
@@ -142,6 +148,8 @@ public final class Model {
         /** The event its pending suspension reports when resumed, e.g. "woke" or "timeout". */
         String onResume;
         int waitFd = -1;
+        /** The fd of the hook {@code recv} it waits in, or -1: on readiness it receives, then reports. */
+        int hookFd = -1;
         long deadline;
         long seq;
 
@@ -167,6 +175,9 @@ public final class Model {
             }
         }
         events.add(now + " main returned");
+        for (int p : scenario.afterClose()) {
+            events.add(now + " main " + ScenarioText.EXECUTE_AFTER_CLOSE + " " + p + " " + REJECTED);
+        }
     }
 
     private Co create(int program) {
@@ -230,6 +241,10 @@ public final class Model {
         boolean anythingReady = !ready.isEmpty() || (!timed.isEmpty() && timed.first().deadline <= now);
         List<Integer> fds = inGuidedOrder(waiters.keySet().stream().filter(this::readable).toList());
         if (fds.isEmpty() && !anythingReady) {
+            if (timed.isEmpty() && !submitted.isEmpty()) {
+                executeSubmitted();
+                return true;
+            }
             if (timed.isEmpty()) {
                 return waiters.isEmpty();
             }
@@ -248,6 +263,16 @@ public final class Model {
             expireTimeouts();
         }
         return true;
+    }
+
+    /**
+     * The scheduler would block in its poll now, so the other threads' {@code execute} calls
+     * happen and wake it (§1.3): each task becomes a coroutine at the ready tail, in submission order.
+     */
+    private void executeSubmitted() {
+        while (!submitted.isEmpty()) {
+            create(submitted.pollFirst());
+        }
     }
 
     /**
@@ -286,6 +311,10 @@ public final class Model {
         if (!c.started) {
             c.started = true;
             emit(c, "start");
+        } else if (c.hookFd >= 0) {
+            int fd = c.hookFd;
+            c.hookFd = -1;
+            emit(c, "got " + (c.onResume.equals("ready") ? hookRecvNow(fd) : c.onResume));
         } else {
             emit(c, c.onResume);
         }
@@ -338,6 +367,19 @@ public final class Model {
             case Step.Send x -> emit(c, "send " + x.fd() + " " + send(x.fd()));
             case Step.Recv x -> emit(c, "recv " + x.fd() + " " + recv(x.fd()));
             case Step.Close x -> emit(c, "close " + x.fd() + " " + close(x.fd()));
+            case Step.HookSend x -> {
+                emit(c, x.text());
+                emit(c, "sent " + hookSend(x.fd(), x.bytes()));
+            }
+            case Step.HookRecv x -> {
+                return hookRecv(c, x);
+            }
+            case Step.WhichThread w -> emit(c, "thread " + OWNER_THREAD);
+            case Step.Foreign f -> emit(c, f.text() + " " + REFUSED);
+            case Step.Submit x -> {
+                submitted.addLast(x.program());
+                emit(c, x.text());
+            }
         }
         return true;
     }
@@ -366,6 +408,50 @@ public final class Model {
             timed.add(c);
         }
         return false;
+    }
+
+    /** §4.5: a hook send writes everything unless the peer is gone (EPIPE, no SIGPIPE). */
+    private String hookSend(int fd, int bytes) {
+        if (closed[fd]) {
+            return "EBADF";
+        }
+        if (closed[Scenario.peerOf(fd)]) {
+            return "EPIPE";
+        }
+        buffered[Scenario.peerOf(fd)] += bytes;
+        return Integer.toString(bytes);
+    }
+
+    /** §4.4: a hook recv returns what is there at once; on an empty socket it waits like {@code wait}, suspending only the coroutine. */
+    private boolean hookRecv(Co c, Step.HookRecv x) {
+        emit(c, x.text());
+        if (closed[x.fd()] || readable(x.fd())) {
+            emit(c, "got " + hookRecvNow(x.fd()));
+            return true;
+        }
+        if (waiters.containsKey(x.fd())) {
+            emit(c, "got busy");
+            return true;
+        }
+        c.hookFd = x.fd();
+        waiters.put(x.fd(), c);
+        c.waitFd = x.fd();
+        c.seq = nextSeq++;
+        if (x.timeoutMillis() > 0) {
+            c.deadline = now + x.timeoutMillis();
+            timed.add(c);
+        }
+        return false;
+    }
+
+    /** @return what a hook recv on a readable or closed fd returns: bytes, 0 at end of stream (§4.5), or EBADF */
+    private String hookRecvNow(int fd) {
+        if (closed[fd]) {
+            return "EBADF";
+        }
+        int n = Math.min(buffered[fd], Step.HookRecv.MAX);
+        buffered[fd] -= n;
+        return Integer.toString(n);
     }
 
     private String send(int fd) {

@@ -18,8 +18,11 @@ import java.util.function.Predicate;
  * @param roots the programs of the root coroutines, in creation order
  * @param outside yield, sleep and wait steps the main thread attempts outside any coroutine,
  *        before it creates the roots
+ * @param afterClose programs the main thread tries to {@code execute} after {@code run()} returned
+ *        and it closed the scheduler: each must be rejected (§5.2)
  */
-public record Scenario(int pairs, List<Program> programs, List<Integer> roots, List<Step> outside) {
+public record Scenario(int pairs, List<Program> programs, List<Integer> roots, List<Step> outside,
+        List<Integer> afterClose) {
 
     /** The first logical fd: 0–2 are stdin, stdout and stderr in every process. */
     public static final int FIRST_FD = 3;
@@ -28,13 +31,29 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
         programs = List.copyOf(programs);
         roots = List.copyOf(roots);
         outside = List.copyOf(outside);
+        afterClose = List.copyOf(afterClose);
         validate(pairs, programs, roots);
+        for (int p : afterClose) {
+            checkProgram(p, programs.size(), "execute-after-close");
+        }
         for (Step o : outside) {
-            if (!o.suspends()) {
+            if (!o.suspends() || o instanceof Step.HookRecv) {
                 throw new IllegalArgumentException("only yield, sleep and wait can be attempted outside a coroutine: " + o.text());
             }
             checkFd(o, pairs, "outside");
         }
+    }
+
+    /**
+     * A scenario with nothing executed after close.
+     *
+     * @param pairs the number of socket pairs
+     * @param programs the programs
+     * @param roots the root coroutines' programs
+     * @param outside the steps attempted outside coroutines
+     */
+    public Scenario(int pairs, List<Program> programs, List<Integer> roots, List<Step> outside) {
+        this(pairs, programs, roots, outside, List.of());
     }
 
     /**
@@ -57,11 +76,12 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
         }
         for (int p = 0; p < programs.size(); p++) {
             for (Step s : programs.get(p).steps()) {
-                if (s instanceof Step.Spawn sp) {
-                    checkProgram(sp.program(), programs.size(), "spawn");
-                    if (sp.program() <= p) {
-                        throw new IllegalArgumentException("program " + p + " spawns program "
-                                + sp.program() + ": a program may only spawn later programs");
+                int named = s.programNamed();
+                if (named >= 0) {
+                    checkProgram(named, programs.size(), s.text());
+                    if (named <= p) {
+                        throw new IllegalArgumentException("program " + p + " names program " + named + " in '"
+                                + s.text() + "': a program may only spawn later programs (and submit or foreign only later ones)");
                     }
                 }
                 checkFd(s, pairs, "program " + p);
@@ -92,6 +112,8 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
             case Step.Send x -> x.fd();
             case Step.Recv x -> x.fd();
             case Step.Close x -> x.fd();
+            case Step.HookRecv x -> x.fd();
+            case Step.HookSend x -> x.fd();
             default -> -1;
         };
     }
@@ -113,11 +135,12 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
     public Scenario pruned() {
         boolean[] used = new boolean[programs.size()];
         roots.forEach(r -> used[r] = true);
+        afterClose.forEach(r -> used[r] = true);
         for (int p = 0; p < programs.size(); p++) {
             if (used[p]) {
                 for (Step s : programs.get(p).steps()) {
-                    if (s instanceof Step.Spawn sp) {
-                        used[sp.program()] = true;
+                    if (s.programNamed() >= 0) {
+                        used[s.programNamed()] = true;
                     }
                 }
             }
@@ -131,10 +154,11 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
             }
         }
         List<Program> renumbered = kept.stream().map(prog -> new Program(prog.steps().stream()
-                .map(s -> s instanceof Step.Spawn sp ? new Step.Spawn(renumber[sp.program()]) : s).toList())).toList();
+                .map(s -> s.programNamed() >= 0 ? s.withProgram(renumber[s.programNamed()]) : s).toList())).toList();
         boolean io = renumbered.stream().flatMap(p -> p.steps().stream()).anyMatch(s -> fdOf(s) >= 0)
                 || outside.stream().anyMatch(s -> fdOf(s) >= 0);
-        return new Scenario(io ? pairs : 0, renumbered, roots.stream().map(r -> renumber[r]).toList(), outside);
+        return new Scenario(io ? pairs : 0, renumbered, roots.stream().map(r -> renumber[r]).toList(), outside,
+                afterClose.stream().map(r -> renumber[r]).toList());
     }
 
     /** @return the number of logical fds */
@@ -148,6 +172,17 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
      */
     public boolean anyStep(Predicate<Step> test) {
         return programs.stream().flatMap(p -> p.steps().stream()).anyMatch(test);
+    }
+
+    /** @return whether the scenario needs a driver with the THREADS capability: it uses other threads */
+    public boolean usesThreads() {
+        return !afterClose.isEmpty() || anyStep(s -> s instanceof Step.WhichThread || s instanceof Step.Foreign
+                || s instanceof Step.Submit);
+    }
+
+    /** @return whether the scenario needs a runner with the SOCKET_HOOKS capability */
+    public boolean usesHooks() {
+        return anyStep(s -> s instanceof Step.HookRecv || s instanceof Step.HookSend);
     }
 
     /** @return the total number of steps, a size measure for shrinking diagnostics */
@@ -167,6 +202,7 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
         private final List<List<Step>> programs = new ArrayList<>();
         private final List<Integer> roots = new ArrayList<>();
         private final List<Step> outside = new ArrayList<>();
+        private final List<Integer> afterClose = new ArrayList<>();
 
         /**
          * @param n the number of socket pairs
@@ -204,9 +240,18 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
             return this;
         }
 
+        /**
+         * @param program a program the main thread tries to execute after closing the scheduler (§5.2)
+         * @return this
+         */
+        public Builder executeAfterClose(int program) {
+            afterClose.add(program);
+            return this;
+        }
+
         /** @return the scenario */
         public Scenario build() {
-            return new Scenario(pairs, programs.stream().map(Program::new).toList(), roots, outside);
+            return new Scenario(pairs, programs.stream().map(Program::new).toList(), roots, outside, afterClose);
         }
     }
 

@@ -19,16 +19,23 @@ import java.util.List;
  * end
  * outside yield       the main thread tries to yield outside any coroutine: must be refused (§3.6)
  * create 0            the main thread creates a coroutine running program 0
+ * execute-after-close 1   after run() returns, main closes the scheduler and tries
+ *                     execute(program 1): must be rejected (§5.2)
  * run                 the main thread calls run(); ends the scenario
  * </pre>
  *
  * Steps: {@code yield}, {@code sleep MS}, {@code spawn P}, {@code exit}, {@code throw},
  * {@code tick MS}, {@code wait FD TIMEOUT_MS}, {@code send FD}, {@code recv FD},
- * {@code close FD}. {@code outside} takes {@code yield}, {@code sleep MS} or
+ * {@code close FD}, and the thread steps {@code thread}, {@code foreign P}, {@code submit P}
+ * (see {@link Step.WhichThread}, {@link Step.Foreign}, {@link Step.Submit}), and the socket-hook
+ * steps {@code hrecv FD TIMEOUT_MS}, {@code hsend FD N} ({@link Step.HookRecv}, {@link Step.HookSend}). {@code outside} takes {@code yield}, {@code sleep MS} or
  * {@code wait FD TIMEOUT_MS}. Blank lines and lines starting with {@code #} are ignored;
  * indentation is allowed.
  */
 public final class ScenarioText {
+
+    /** The statement naming a program main tries to execute after closing the scheduler. */
+    public static final String EXECUTE_AFTER_CLOSE = "execute-after-close";
 
     /** The format version written after {@code scenario}. */
     public static final int VERSION = 1;
@@ -57,6 +64,9 @@ public final class ScenarioText {
         for (int r : s.roots()) {
             sb.append("create ").append(r).append('\n');
         }
+        for (int p : s.afterClose()) {
+            sb.append(EXECUTE_AFTER_CLOSE).append(' ').append(p).append('\n');
+        }
         return sb.append("run\n").toString();
     }
 
@@ -83,6 +93,7 @@ public final class ScenarioText {
         List<List<Step>> programs = new ArrayList<>();
         List<Integer> roots = new ArrayList<>();
         List<Step> outside = new ArrayList<>();
+        List<Integer> afterClose = new ArrayList<>();
         List<Step> open = null;
         boolean header = false;
         for (int i = 0; i < lines.size(); i++) {
@@ -113,8 +124,10 @@ public final class ScenarioText {
                         }
                         case "create" -> roots.add(Integer.parseInt(arg(w, 1)));
                         case "outside" -> outside.add(step(java.util.Arrays.copyOfRange(w, 1, w.length)));
+                        case EXECUTE_AFTER_CLOSE -> afterClose.add(Integer.parseInt(arg(w, 1)));
                         case "run" -> {
-                            return new Scenario(pairs, programs.stream().map(Program::new).toList(), roots, outside);
+                            return new Scenario(pairs, programs.stream().map(Program::new).toList(), roots, outside,
+                                    afterClose);
                         }
                         default -> throw new IllegalArgumentException("unknown statement");
                     }
@@ -139,6 +152,11 @@ public final class ScenarioText {
             case "send" -> new Step.Send(Integer.parseInt(arg(w, 1)));
             case "recv" -> new Step.Recv(Integer.parseInt(arg(w, 1)));
             case "close" -> new Step.Close(Integer.parseInt(arg(w, 1)));
+            case "thread" -> new Step.WhichThread();
+            case "hrecv" -> new Step.HookRecv(Integer.parseInt(arg(w, 1)), Long.parseLong(arg(w, 2)));
+            case "hsend" -> new Step.HookSend(Integer.parseInt(arg(w, 1)), Integer.parseInt(arg(w, 2)));
+            case "foreign" -> new Step.Foreign(Integer.parseInt(arg(w, 1)));
+            case "submit" -> new Step.Submit(Integer.parseInt(arg(w, 1)));
             default -> throw new IllegalArgumentException("unknown step '" + w[0] + "'");
         };
     }

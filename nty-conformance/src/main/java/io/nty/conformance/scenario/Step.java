@@ -128,8 +128,112 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * {@code thread}: record whether the coroutine runs on its scheduler's thread — the thread
+     * that called {@code run()} — as {@code thread owner}, or on any other as {@code thread other} (§5.1).
+     */
+    record WhichThread() implements Step {
+        @Override
+        public String text() {
+            return "thread";
+        }
+    }
+
+    /**
+     * {@code foreign p}: while this coroutine runs, another thread tries to create a coroutine
+     * running program {@code p} on this scheduler and the coroutine waits for the attempt to end;
+     * §5.1 requires the attempt to be refused ({@code foreign p refused}).
+     *
+     * @param program the index of the program the refused coroutine would run
+     */
+    record Foreign(int program) implements Step {
+        @Override
+        public String text() {
+            return "foreign " + program;
+        }
+    }
+
+    /**
+     * {@code submit p}: hand program {@code p} to another thread, which waits until the scheduler
+     * has nothing to run and blocks in its poll, then calls {@code Executor.execute} with a task
+     * running {@code p} (§1.3, §5.2). The task must start at once, as the next coroutine: the
+     * blocked poll must wake. A scenario using it keeps a coroutine waiting without a timeout
+     * until the submitted program ends that wait, so the poll really blocks.
+     *
+     * @param program the index of the program the submitted task runs
+     */
+    record Submit(int program) implements Step {
+        @Override
+        public String text() {
+            return "submit " + program;
+        }
+    }
+
+    /**
+     * {@code hrecv fd timeout}: the socket hook {@code recv} on {@code fd} (§4.4, §4.5): returns
+     * what is available, else suspends the coroutine — never the scheduler thread — until data,
+     * end of stream or a failure. Events: {@code hrecv FD TIMEOUT}, then {@code got N}
+     * ({@code got 0} at orderly end of stream) or {@code got ERRNO_NAME}.
+     *
+     * @param fd the logical fd
+     * @param timeoutMillis the timeout, {@code 0} for none
+     */
+    record HookRecv(int fd, long timeoutMillis) implements Step {
+        /** The most bytes one {@code hrecv} asks for. */
+        public static final int MAX = 4096;
+
+        @Override
+        public String text() {
+            return "hrecv " + fd + " " + timeoutMillis;
+        }
+    }
+
+    /**
+     * {@code hsend fd n}: the socket hook {@code send} of {@code n} bytes on {@code fd} (§4.5):
+     * writes them all unless the peer fails. Events: {@code hsend FD N}, then {@code sent N}
+     * or {@code sent ERRNO_NAME} (e.g. {@code EPIPE} after the peer closed).
+     *
+     * @param fd the logical fd
+     * @param bytes how many bytes, {@code 1..HookRecv.MAX}
+     */
+    record HookSend(int fd, int bytes) implements Step {
+        public HookSend {
+            if (bytes < 1 || bytes > HookRecv.MAX) {
+                throw new IllegalArgumentException("hsend sends 1.." + HookRecv.MAX + " bytes: " + bytes);
+            }
+        }
+
+        @Override
+        public String text() {
+            return "hsend " + fd + " " + bytes;
+        }
+    }
+
+    /** @return the program this step creates, tries to create or submits, or -1 */
+    default int programNamed() {
+        return switch (this) {
+            case Spawn s -> s.program();
+            case Foreign f -> f.program();
+            case Submit s -> s.program();
+            default -> -1;
+        };
+    }
+
+    /**
+     * @param program the program's new index
+     * @return this step naming {@code program} instead; only for steps whose {@link #programNamed()} is not -1
+     */
+    default Step withProgram(int program) {
+        return switch (this) {
+            case Spawn s -> new Spawn(program);
+            case Foreign f -> new Foreign(program);
+            case Submit s -> new Submit(program);
+            default -> throw new IllegalArgumentException(text() + " names no program");
+        };
+    }
+
     /** @return whether this step may suspend the coroutine that runs it */
     default boolean suspends() {
-        return this instanceof Yield || this instanceof Sleep || this instanceof WaitRead;
+        return this instanceof Yield || this instanceof Sleep || this instanceof WaitRead || this instanceof HookRecv;
     }
 }

@@ -15,8 +15,11 @@ import java.util.Optional;
  * {@code created ID}, {@code start}, {@code yield}/{@code resumed}, {@code sleep MS}/{@code woke},
  * {@code wait FD TIMEOUT} then {@code ready}|{@code timeout}|{@code closed}|{@code busy}|{@code ebadf},
  * {@code send FD ok|epipe|ebadf}, {@code recv FD N|eof|eagain|ebadf}, {@code close FD woke|none|ebadf},
- * {@code tick MS}, {@code exit}, {@code throw}, {@code uncaught}, {@code error NAME},
- * and for main {@code returned} or {@code run-threw NAME}.
+ * {@code tick MS}, {@code exit}, {@code throw}, {@code uncaught}, {@code error NAME};
+ * the thread steps' {@code thread owner|other}, {@code foreign P refused|allowed},
+ * {@code submit P}; the hook steps' {@code hrecv FD T} then {@code got N|ERRNO}, and
+ * {@code hsend FD N} then {@code sent N|ERRNO}; and for main {@code returned} or
+ * {@code run-threw NAME}, then {@code execute-after-close P rejected|accepted}.
  *
  * <p>{@code uncaught} lines (the exception handler's calls, §2.3) are compared as a set: the
  * rules say the handler is called once per failed coroutine after it exits, not when.

@@ -128,4 +128,46 @@ class ModelTest {
         assertThat(Model.expected(s, new Interpretation(false, false)).events())
                 .containsSubsequence("10 1 timeout", "10 0 woke");
     }
+
+    @Test
+    void rule1_3_submittedTaskRunsNextWhenTheSchedulerWouldBlock() {
+        Scenario s = ScenarioText.parse("scenario 1\npairs 1\nprogram 0\n submit 1\n wait 3 0\n recv 3\nend\n"
+                + "program 1\n thread\n send 4\nend\ncreate 0\nrun\n");
+        assertThat(trace(s)).containsExactly(
+                "0 main created 0", "0 0 start", "0 0 submit 1", "0 0 wait 3 0",
+                "0 1 start", "0 1 thread owner", "0 1 send 4 ok", "0 1 exit",
+                "0 0 ready", "0 0 recv 3 1", "0 0 exit", "0 main returned");
+    }
+
+    @Test
+    void rule5_1And5_2_foreignCreateRefusedAndExecuteAfterCloseRejected() {
+        Scenario s = Scenario.builder().program(new Step.WhichThread(), new Step.Foreign(1)).program()
+                .create(0).executeAfterClose(1).build();
+        assertThat(trace(s)).containsExactly(
+                "0 main created 0", "0 0 start", "0 0 thread owner", "0 0 foreign 1 refused", "0 0 exit",
+                "0 main returned", "0 main execute-after-close 1 rejected");
+    }
+
+    @Test
+    void rule4_4And4_5_hookRecvWaitsOnlyItsCoroutineAndReportsEofAndEpipe() {
+        Scenario s = Scenario.builder().pairs(1)
+                .program(new Step.HookRecv(3, 0), new Step.HookRecv(3, 0), new Step.HookSend(3, 2))
+                .program(new Yield(), new Step.HookSend(4, 5), new Close(4))
+                .create(0).create(1).build();
+        assertThat(trace(s)).containsExactly(
+                "0 main created 0", "0 main created 1",
+                "0 0 start", "0 0 hrecv 3 0",
+                "0 1 start", "0 1 yield", "0 1 resumed", "0 1 hsend 4 5", "0 1 sent 5", "0 1 close 4 none", "0 1 exit",
+                "0 0 got 5", "0 0 hrecv 3 0", "0 0 got 0", "0 0 hsend 3 2", "0 0 sent EPIPE", "0 0 exit",
+                "0 main returned");
+    }
+
+    @Test
+    void threadAndHookStepsRoundTripThroughText() {
+        Scenario s = Scenario.builder().pairs(1)
+                .program(new Step.Submit(1), new Step.Foreign(1), new Step.WhichThread(), new Step.HookRecv(3, 7),
+                        new Step.HookSend(4, 2))
+                .program().create(0).executeAfterClose(1).build();
+        assertThat(ScenarioText.parse(ScenarioText.format(s))).isEqualTo(s);
+    }
 }

@@ -1,0 +1,104 @@
+package io.nty.conformance;
+
+import io.nty.conformance.scenario.Model;
+import io.nty.conformance.scenario.Scenario;
+import io.nty.conformance.scenario.ScenarioGenerators;
+import io.nty.conformance.scenario.ScenarioText;
+import io.nty.conformance.scenario.Step;
+import io.nty.conformance.scenario.Trace;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The thread rules (§1.3, §5.1, §5.2) checked through scenarios with the thread steps
+ * ({@link Capability#THREADS}), so an implementation behind a driver can be verified on them:
+ * a task submitted from another thread while the scheduler blocks in its poll, where coroutines
+ * run, a foreign thread's refused create, and execute after close.
+ */
+final class ThreadChecks {
+
+    /** Events of the thread steps: compared with the model's exactly, whatever else differs. */
+    private static final List<String> THREAD_EVENTS = List.of("thread", "foreign", ScenarioText.EXECUTE_AFTER_CLOSE);
+
+    private ThreadChecks() {
+    }
+
+    /**
+     * §1.3: a task submitted by another thread while the only coroutine waits without a timeout
+     * (the poll blocks) runs at once, as the next coroutine, on the scheduler's thread; the whole
+     * trace must be the model's.
+     */
+    static void submitWakesBlockedPoll(Rule rule, Target target) {
+        target.require(rule, Capability.THREADS);
+        target.require(rule, Capability.FD_WAITS);
+        target.require(rule, Capability.VIRTUAL_CLOCK);
+        Scenario s = Scenario.builder().pairs(1)
+                .program(new Step.Submit(1), new Step.WaitRead(Scenario.FIRST_FD, 0), new Step.Recv(Scenario.FIRST_FD))
+                .program(new Step.WhichThread(), new Step.Send(Scenario.FIRST_FD + 1))
+                .create(0).build();
+        check(rule, target, s, ScenarioProperty.Mode.MODEL, "a task submitted with execute() from another thread"
+                + " while the scheduler blocked in its poll must wake the poll and run next, on the scheduler's thread");
+    }
+
+    /**
+     * §5.1 through scenarios: coroutines run on the thread that called {@code run()}, and a
+     * foreign thread's {@code create} is refused; then generated scenarios, in which the
+     * harness watches the thread of every resume.
+     */
+    static void ownerThreadOnly(Rule rule, Target target) {
+        target.require(rule, Capability.THREADS);
+        Scenario s = Scenario.builder()
+                .program(new Step.WhichThread(), new Step.Foreign(1), new Step.Yield(), new Step.WhichThread())
+                .program(new Step.WhichThread())
+                .create(0).build();
+        check(rule, target, s, ScenarioProperty.Mode.OWN_CHECKS,
+                "coroutines must run on their scheduler's thread, and other threads' create() must be refused");
+        if (target.has(Capability.VIRTUAL_CLOCK)) {
+            ScenarioProperty.verify(rule, target.runner(), ScenarioGenerators.ordering(), TraceChecks::none,
+                    ScenarioProperty.Mode.OWN_CHECKS,
+                    new Settings(target.settings().seed(), Math.max(1, target.settings().examples() / 4)));
+        }
+    }
+
+    /** §5.2 through scenarios: execute after close is rejected (execute itself is §1.3's scenario). */
+    static void rejectsAfterClose(Rule rule, Target target) {
+        target.require(rule, Capability.THREADS);
+        Scenario s = Scenario.builder().program(new Step.Yield()).program(new Step.WhichThread())
+                .create(0).executeAfterClose(1).build();
+        check(rule, target, s, ScenarioProperty.Mode.OWN_CHECKS,
+                "a scheduler is an Executor: after close(), execute() must throw RejectedExecutionException");
+    }
+
+    private static void check(Rule rule, Target target, Scenario s, ScenarioProperty.Mode mode, String what) {
+        try {
+            ScenarioProperty.checkOne(rule, target.runner(), ThreadChecks::threadEventsAsModelled, mode, s);
+        } catch (AssertionError e) {
+            throw new RuleViolation(rule, what + "\n" + e.getMessage() + "scenario:\n" + s.toString().indent(4));
+        }
+    }
+
+    /**
+     * @return a problem unless the trace's thread-step events ({@code thread}, {@code foreign},
+     *         {@code execute-after-close}) are exactly the model's, in order, times and ids aside
+     */
+    static List<String> threadEventsAsModelled(Scenario s, Trace t) {
+        List<String> expected = threadEvents(Model.allowed(s).get(0));
+        List<String> observed = threadEvents(t);
+        List<String> problems = new ArrayList<>();
+        if (!observed.equals(expected)) {
+            problems.add("thread-step events: expected " + expected + " but were " + observed);
+        }
+        return problems;
+    }
+
+    private static List<String> threadEvents(Trace t) {
+        List<String> out = new ArrayList<>();
+        for (String e : t.ordered()) {
+            String[] w = e.split(" ", 3);
+            if (w.length == 3 && THREAD_EVENTS.contains(w[2].split(" ")[0])) {
+                out.add(w[2]);
+            }
+        }
+        return out;
+    }
+}
