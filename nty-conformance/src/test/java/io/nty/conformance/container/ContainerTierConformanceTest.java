@@ -92,8 +92,9 @@ class ContainerTierConformanceTest {
         assertThat(results).as("the rules the protocol carries are verified, not skipped")
                 .filteredOn(r -> r.outcome() == RuleResult.Outcome.VERIFIED)
                 .extracting(RuleResult::rule)
-                .contains(Rule.R1_1, Rule.R1_2, Rule.R2_1, Rule.R2_2, Rule.R2_3, Rule.R3_1, Rule.R3_2,
-                        Rule.R3_3, Rule.R3_4, Rule.R3_5, Rule.R3_6, Rule.R4_1, Rule.R4_2, Rule.R4_3);
+                .contains(Rule.R1_1, Rule.R1_2, Rule.R1_3, Rule.R2_1, Rule.R2_2, Rule.R2_3, Rule.R3_1, Rule.R3_2,
+                        Rule.R3_3, Rule.R3_4, Rule.R3_5, Rule.R3_6, Rule.R4_1, Rule.R4_2, Rule.R4_3, Rule.R4_4,
+                        Rule.R4_5, Rule.R5_1, Rule.R5_2);
     }
 
     /** {@code docker run -i} the reference driver; the runner starts it with {@code sh -c}. */
