@@ -1,5 +1,6 @@
 package io.nty.nswitch;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +24,7 @@ public record NativeProbeReport(String probe, Map<String, String> findings) {
      */
     public NativeProbeReport {
         Objects.requireNonNull(probe, "probe");
-        findings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(findings));
+        findings = Collections.unmodifiableMap(new LinkedHashMap<>(findings));
         requireWord(probe);
         findings.forEach((k, v) -> {
             requireWord(k);

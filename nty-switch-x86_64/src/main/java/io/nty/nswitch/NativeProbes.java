@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
 
@@ -45,7 +46,15 @@ public final class NativeProbes {
      *
      * @return findings {@code rdi}, {@code trampoline-align}, {@code func-align}, {@code func-stack}
      */
-    public static synchronized NativeProbeReport entry() {
+    public static NativeProbeReport entry() {
+        return entry(ctx -> { });
+    }
+
+    /**
+     * {@link #entry()} with a hook run on the NEW context just before its first resume: the
+     * module's tests misalign its saved rsp there to prove the probe notices.
+     */
+    static synchronized NativeProbeReport entry(Consumer<NativeContext> beforeFirstResume) {
         Pointer out = words(2);
         out.putLong(0, -1);
         Pointer seen = Pointer.wrap(NtySwitch.loaded().runtime, NtySwitch.symbolAddress("nty_probe_exec_seen"));
@@ -56,6 +65,7 @@ public final class NativeProbes {
             long stackLow = ctx.mappingBase() + ctx.guardSize();
             long stackTop = ctx.mappingBase() + ctx.mappingSize();
             saved(ctx).putLong(NtySwitch.loaded().layout.rip(), NtySwitch.symbolAddress("nty_probe_exec_spy"));
+            beforeFirstResume.accept(ctx);
             ctx.resume();
             Map<String, String> f = new LinkedHashMap<>();
             f.put("rdi", seen.getLong(0) == ctx.address() ? NativeProbeReport.OK : hex(seen.getLong(0)));

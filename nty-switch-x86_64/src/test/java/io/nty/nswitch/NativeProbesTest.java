@@ -58,6 +58,20 @@ class NativeProbesTest {
                 .containsEntry("rsp", "ok").containsEntry("rounds", "ok");
     }
 
+    /**
+     * The entry probe is not vacuous: a NEW context whose saved rsp is 8 bytes lower enters the
+     * trampoline, and so func, misaligned, and both are reported (the coroutine itself survives:
+     * neither the trampoline nor the probe's func needs the alignment).
+     */
+    @Test
+    void entryProbeReportsAMisalignedInitialStack() {
+        NativeProbeReport r = NativeProbes.entry(ctx -> Pointer.wrap(NtySwitch.loaded().runtime, ctx.address())
+                .putLong(NtySwitch.loaded().layout.rsp(), ctx.savedRsp() - 8));
+
+        assertThat(r.findings()).containsEntry("rdi", "ok").containsEntry("trampoline-align", "(rsp+8)%16=8")
+                .containsEntry("func-align", "(rsp+8)%16=8").containsEntry("func-stack", "ok");
+    }
+
     @Test
     void reportsAreOneLineAndRefuseFindingsThatWouldBreakIt() {
         assertThat(new NativeProbeReport("x", Map.of("a", "ok")).passed()).isTrue();
