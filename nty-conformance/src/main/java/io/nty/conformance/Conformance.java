@@ -20,8 +20,8 @@ import org.quicktheories.core.Gen;
  * an in-process scheduler directly ({@link ApiChecks}) and run fixed scenarios with the thread steps
  * ({@link ThreadChecks}, needs {@link Capability#THREADS}), so a driver can be verified on them too;
  * §3.6 also through a fixed scenario; §4.4 and §4.5 run fixed scenarios with the socket-hook steps
- * ({@link SocketHookChecks}, needs {@link Capability#SOCKET_HOOKS}); §2.4 needs native contexts
- * and is reported not verified.
+ * ({@link SocketHookChecks}, needs {@link Capability#SOCKET_HOOKS}); §2.4 runs the native probes
+ * ({@link NativeContextChecks}, needs {@link Capability#NATIVE_CONTEXTS}).
  */
 public final class Conformance {
 
@@ -67,8 +67,7 @@ public final class Conformance {
             case R3_6 -> suspendingOutside(rule, target);
             case R5_1 -> threads(rule, target, ApiChecks::oneSchedulerPerThread, ThreadChecks::ownerThreadOnly);
             case R5_2 -> threads(rule, target, ApiChecks::schedulerIsExecutor, ThreadChecks::rejectsAfterClose);
-            case R2_4 -> notImplemented(rule, target, Capability.NATIVE_CONTEXTS,
-                    "register, alignment and guard-page checks through the nty-switch-x86_64 binding are not in this version of the suite");
+            case R2_4 -> NativeContextChecks.verify(rule, target);
             case R4_4 -> SocketHookChecks.neverBlockScheduler(rule, target);
             case R4_5 -> SocketHookChecks.resultsFollowNtyCo(rule, target);
         }
@@ -163,10 +162,5 @@ public final class Conformance {
             throw new RuleViolation(rule, "suspending calls outside a coroutine must be refused\n" + e.getMessage()
                     + "scenario:\n" + s.toString().indent(4));
         }
-    }
-
-    private static void notImplemented(Rule rule, Target target, Capability needed, String reason) {
-        target.require(rule, needed);
-        throw new NotVerifiedException(rule, reason);
     }
 }

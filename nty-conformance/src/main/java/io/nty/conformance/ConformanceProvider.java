@@ -42,4 +42,14 @@ public interface ConformanceProvider {
     default Optional<SocketHooks> socketHooks() {
         return Optional.empty();
     }
+
+    /**
+     * The implementation's native x86_64 contexts, probed for §2.4; the runner then has
+     * {@link Capability#NATIVE_CONTEXTS}.
+     *
+     * @return the contexts, or empty (the default) if the implementation has none here
+     */
+    default Optional<NativeContexts> nativeContexts() {
+        return Optional.empty();
+    }
 }

@@ -2,6 +2,7 @@ package io.nty.conformance;
 
 import io.nty.conformance.scenario.Scenario;
 import io.nty.conformance.scenario.Trace;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,4 +25,14 @@ public interface ScenarioRunner {
      * @return the observed trace
      */
     Trace run(Scenario scenario);
+
+    /**
+     * The implementation's native contexts, for the §2.4 probes; present whenever
+     * {@link #capabilities()} has {@link Capability#NATIVE_CONTEXTS}.
+     *
+     * @return the native contexts, or empty (the default) if the implementation has none
+     */
+    default Optional<NativeContexts> nativeContexts() {
+        return Optional.empty();
+    }
 }

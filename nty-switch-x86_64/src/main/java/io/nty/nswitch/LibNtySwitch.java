@@ -29,4 +29,8 @@ public interface LibNtySwitch {
     /** {@code nty_layout}: a field's byte offset, or -1. */
     @IgnoreError
     long nty_layout(int field);
+
+    /** {@code nty_probe_thread_fp_control}: this thread's MXCSR (bits 0-31) and x87 control word (bits 32-47). */
+    @IgnoreError
+    long nty_probe_thread_fp_control();
 }

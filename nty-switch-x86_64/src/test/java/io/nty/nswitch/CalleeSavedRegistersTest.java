@@ -9,14 +9,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * §2.4: every switch preserves rbx, rbp, r12–r15 per context. Each context runs the assembly
- * routine nty_test_hold_registers: it loads its own random values into those six registers,
+ * probe entry nty_probe_callee_saved (shipped in the library, nty_probes.h): it loads its own random values into those six registers,
  * switches out through nty_switch directly, and checks them when switched back in. In between,
  * the other context loads different values and the JVM runs, so only nty_switch can have
  * restored them.
  */
 class CalleeSavedRegistersTest {
 
-    /** struct registers: vals[6], rounds, completed, mismatches, seen[6] */
+    /** struct nty_probe_registers: vals[6], rounds, completed, mismatches, seen[6], mask, rsp_mismatches */
     private static final int ROUNDS = 48;
     private static final int COMPLETED = 56;
     private static final int MISMATCHES = 64;
@@ -35,7 +35,7 @@ class CalleeSavedRegistersTest {
         int rounds = 2000;
         Pointer a = registers(random, rounds);
         Pointer b = registers(random, rounds);
-        NativeEntry entry = TestNatives.entry("nty_test_registers");
+        NativeEntry entry = NativeEntry.inSwitchLibrary("nty_probe_callee_saved");
         try (NativeContext ca = NativeContext.create(entry, a.address());
              NativeContext cb = NativeContext.create(entry, b.address())) {
             for (int i = 0; i <= rounds; i++) {
@@ -58,7 +58,7 @@ class CalleeSavedRegistersTest {
     @Test
     void rule2_4_registersComeBackFromTheSavedContext() {
         Pointer r = registers(new SplittableRandom(), 1);
-        try (NativeContext ctx = NativeContext.create(TestNatives.entry("nty_test_registers"), r.address())) {
+        try (NativeContext ctx = NativeContext.create(NativeEntry.inSwitchLibrary("nty_probe_callee_saved"), r.address())) {
             ctx.resume();
             long saved = readSavedRbx(ctx);
             assertThat(saved).as("saved rbx = the value the routine loaded").isEqualTo(r.getLong(0));
@@ -72,7 +72,7 @@ class CalleeSavedRegistersTest {
     }
 
     private static Pointer registers(SplittableRandom random, int rounds) {
-        Pointer p = TestNatives.words(15);
+        Pointer p = TestNatives.words(NativeProbes.RegisterRecord.WORDS);
         for (int i = 0; i < 6; i++) {
             p.putLong(8L * i, random.nextLong());
         }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class FloatingPointControlTest {
 
-    /** struct fpenv: sse_rc, x87_rc, rounds, completed, mismatches, sse_rounded, x87_rounded, ... */
+    /** struct nty_probe_fp_control: sse_rc, x87_rc, rounds, completed, mismatches, sse_rounded, x87_rounded, ... */
     private static final int SSE_RC = 0;
     private static final int X87_RC = 8;
     private static final int ROUNDS = 16;
@@ -37,14 +37,14 @@ class FloatingPointControlTest {
         int rounds = 200;
         Pointer a = fpenv(TOWARD_ZERO, UP, rounds);
         Pointer b = fpenv(UP, DOWN, rounds);
-        long threadBefore = TestNatives.helpers().nty_test_thread_fpenv();
-        NativeEntry entry = TestNatives.entry("nty_test_fpenv");
+        long threadBefore = NtySwitch.loaded().library.nty_probe_thread_fp_control();
+        NativeEntry entry = NativeEntry.inSwitchLibrary("nty_probe_fp_control");
         try (NativeContext ca = NativeContext.create(entry, a.address());
              NativeContext cb = NativeContext.create(entry, b.address())) {
             for (int i = 0; i <= rounds; i++) {
                 ca.resume();
                 cb.resume();
-                assertThat(TestNatives.helpers().nty_test_thread_fpenv())
+                assertThat(NtySwitch.loaded().library.nty_probe_thread_fp_control())
                         .as("the resuming Java thread keeps its own MXCSR and x87 control word")
                         .isEqualTo(threadBefore);
                 if (i == 0) {
@@ -72,7 +72,7 @@ class FloatingPointControlTest {
     }
 
     private static Pointer fpenv(int sseMode, int x87Mode, int rounds) {
-        Pointer p = TestNatives.words(9);
+        Pointer p = TestNatives.words(NativeProbes.FpRecord.WORDS);
         p.putLong(SSE_RC, sseMode);
         p.putLong(X87_RC, x87Mode);
         p.putLong(ROUNDS, rounds);

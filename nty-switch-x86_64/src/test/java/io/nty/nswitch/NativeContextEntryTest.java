@@ -43,12 +43,12 @@ class NativeContextEntryTest {
     void rule2_4_firstResumeEntersTheTrampolineWithTheCoroutineInRdi() {
         Pointer record = TestNatives.words(4);
         Pointer seen = Pointer.wrap(jnr.ffi.Runtime.getSystemRuntime(),
-                TestNatives.dataSymbol("nty_test_exec_seen"));
+                NtySwitch.symbolAddress("nty_probe_exec_seen"));
         seen.putLong(0, 0);
         seen.putLong(8, -1);
         try (NativeContext ctx = NativeContext.create(TestNatives.entry("nty_test_record"), record.address())) {
             Pointer.wrap(jnr.ffi.Runtime.getSystemRuntime(), ctx.address())
-                    .putLong(NtySwitch.loaded().layout.rip(), TestNatives.entry("nty_test_exec_spy").address());
+                    .putLong(NtySwitch.loaded().layout.rip(), NtySwitch.symbolAddress("nty_probe_exec_spy"));
 
             assertThat(ctx.resume()).isEqualTo(NativeRequest.EXIT);
 
@@ -118,7 +118,7 @@ class NativeContextEntryTest {
     void rule2_4_funcEntryRspSatisfiesTheAbiAlignment() {
         Pointer out = TestNatives.words(2);
         out.putLong(0, -1);
-        try (NativeContext ctx = NativeContext.create(TestNatives.entry("nty_test_entry_alignment"), out.address())) {
+        try (NativeContext ctx = NativeContext.create(NativeEntry.inSwitchLibrary("nty_probe_func_entry"), out.address())) {
             long base = ctx.mappingBase();
             long top = base + ctx.mappingSize();
 

@@ -25,9 +25,6 @@ public final class TestNatives {
 
         int nty_test_close(int fd);
 
-        /** @return the calling thread's MXCSR (bits 0-31) and x87 control word (bits 32-47) */
-        long nty_test_thread_fpenv();
-
         /** The public yield, resolved through the helpers' dependency on libntyswitch.so. */
         int nty_coroutine_yield();
     }
@@ -70,11 +67,6 @@ public final class TestNatives {
             helpers = LibraryLoader.create(Helpers.class).failImmediately().load(testLibrary().toString());
         }
         return helpers;
-    }
-
-    /** @return the address of a data symbol of the test helpers, e.g. nty_test_exec_seen */
-    static long dataSymbol(String symbol) {
-        return entry(symbol).address();
     }
 
     /** @return zeroed native memory of {@code words} 8-byte slots; keep it reachable while used */

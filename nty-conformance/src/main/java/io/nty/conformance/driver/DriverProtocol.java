@@ -13,6 +13,9 @@ package io.nty.conformance.driver;
  * driver → suite   0 main created 0                   the trace, one event per line
  * driver → suite   ! 3.1 coroutine 2 ran while 1 …    optional: a violation the driver saw itself
  * driver → suite   end                                the trace is complete
+ * suite → driver   native-probe entry                 between scenarios, with NATIVE_CONTEXTS (§2.4)
+ * driver → suite   native entry rdi=ok …              the probe's result line
+ * driver → suite   end                                the probe is complete
  *   … more scenarios; the suite closes the driver's stdin when done, and the driver exits.
  * </pre>
  * Lines starting with {@code #} are ignored in both directions.
@@ -29,6 +32,8 @@ public final class DriverProtocol {
     public static final String READY = "ready";
     /** Ends one trace. */
     public static final String END = "end";
+    /** Asks for one §2.4 probe: {@code native-probe <name>} (see {@link io.nty.conformance.NativeProbe}). */
+    public static final String NATIVE_PROBE = "native-probe";
     /** Starts a violation line: {@code ! <rule number> <message>}. */
     public static final String VIOLATION = "!";
 

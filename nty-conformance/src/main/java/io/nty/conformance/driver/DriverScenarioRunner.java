@@ -1,6 +1,8 @@
 package io.nty.conformance.driver;
 
 import io.nty.conformance.Capability;
+import io.nty.conformance.NativeContexts;
+import io.nty.conformance.NativeProbe;
 import io.nty.conformance.Rule;
 import io.nty.conformance.ScenarioRunner;
 import io.nty.conformance.scenario.Scenario;
@@ -84,6 +86,38 @@ public final class DriverScenarioRunner implements ScenarioRunner, AutoCloseable
                 events.add(line.strip());
             }
         }
+    }
+
+    /** @return probes sent to the driver as {@code native-probe} statements, when it declares NATIVE_CONTEXTS */
+    @Override
+    public Optional<NativeContexts> nativeContexts() {
+        return capabilities().contains(Capability.NATIVE_CONTEXTS) ? Optional.of(this::probe) : Optional.empty();
+    }
+
+    /**
+     * @return the driver's result lines up to {@code end} (one, when it conforms), or what went
+     *         wrong; comment lines are kept only to explain a missing result
+     */
+    private String probe(NativeProbe probe) {
+        ensureStarted();
+        toDriver.println(DriverProtocol.NATIVE_PROBE + " " + probe.probeName());
+        toDriver.flush();
+        List<String> result = new ArrayList<>();
+        List<String> comments = new ArrayList<>();
+        for (String line = next(); !DriverProtocol.END.equals(line); line = next()) {
+            if (line == null || line.equals(EOF)) {
+                stop();
+                return "(the driver " + (line == null ? "did not answer within " + TRACE_TIMEOUT_MILLIS + " ms"
+                        : "exited") + ")";
+            }
+            if (line.startsWith("#")) {
+                comments.add(line.substring(1).strip());
+            } else if (!line.isBlank()) {
+                result.add(line.strip());
+            }
+        }
+        return result.isEmpty() ? "(no result line; driver said: " + String.join("; ", comments) + ")"
+                : String.join(" / ", result);
     }
 
     private static Trace.Violation violation(String line) {

@@ -1,6 +1,8 @@
 package io.nty.conformance.driver;
 
 import io.nty.conformance.Capability;
+import io.nty.conformance.NativeContexts;
+import io.nty.conformance.NativeProbe;
 import io.nty.conformance.ScenarioRunner;
 import io.nty.conformance.scenario.Scenario;
 import io.nty.conformance.scenario.ScenarioText;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -40,11 +43,38 @@ public final class DriverServer {
         out.flush();
         List<String> lines = new ArrayList<>();
         for (String line; (line = in.readLine()) != null; ) {
+            if (lines.isEmpty() && line.strip().startsWith(DriverProtocol.NATIVE_PROBE + " ")) {
+                answerProbe(runner, line.strip().substring(DriverProtocol.NATIVE_PROBE.length()).strip(), out);
+                continue;
+            }
             lines.add(line);
             if (line.strip().equals("run")) {
                 answer(runner, lines, out);
                 lines.clear();
             }
+        }
+    }
+
+    /** Runs one §2.4 probe on the runner's native contexts; a comment line says why when it cannot. */
+    private static void answerProbe(ScenarioRunner runner, String name, PrintStream out) {
+        Optional<NativeProbe> probe = NativeProbe.ofName(name);
+        Optional<NativeContexts> contexts = runner.nativeContexts();
+        if (probe.isEmpty()) {
+            out.println("# unknown native probe '" + name + "'");
+        } else if (contexts.isEmpty()) {
+            out.println("# no native contexts here (NATIVE_CONTEXTS not declared)");
+        } else {
+            out.println(probeLine(contexts.get(), probe.get()));
+        }
+        out.println(DriverProtocol.END);
+        out.flush();
+    }
+
+    private static String probeLine(NativeContexts contexts, NativeProbe probe) {
+        try {
+            return contexts.probe(probe);
+        } catch (RuntimeException e) {
+            return "# native probe " + probe.probeName() + " failed: " + e.toString().replace('\n', ' ');
         }
     }
 

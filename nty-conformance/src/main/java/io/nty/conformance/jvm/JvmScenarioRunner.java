@@ -5,6 +5,7 @@ import io.nty.api.spi.Poller;
 import io.nty.api.spi.VirtualClock;
 import io.nty.conformance.Capability;
 import io.nty.conformance.ConformanceProvider;
+import io.nty.conformance.NativeContexts;
 import io.nty.conformance.Rule;
 import io.nty.conformance.ScenarioRunner;
 import io.nty.conformance.SchedulerOptions;
@@ -91,7 +92,8 @@ public final class JvmScenarioRunner implements ScenarioRunner {
     /**
      * @return the provider's capabilities and {@link Capability#THREADS}, which this harness
      *         implements through the API; {@link Capability#SOCKET_HOOKS} exactly when the
-     *         provider has hooks and the sockets are real
+     *         provider has hooks and the sockets are real; {@link Capability#NATIVE_CONTEXTS}
+     *         exactly when the provider has native contexts
      */
     @Override
     public Set<Capability> capabilities() {
@@ -101,7 +103,17 @@ public final class JvmScenarioRunner implements ScenarioRunner {
         if (realFds && provider.socketHooks().isPresent()) {
             caps.add(Capability.SOCKET_HOOKS);
         }
+        caps.remove(Capability.NATIVE_CONTEXTS);
+        if (provider.nativeContexts().isPresent()) {
+            caps.add(Capability.NATIVE_CONTEXTS);
+        }
         return caps;
+    }
+
+    /** @return the provider's native contexts: the probes run in this process */
+    @Override
+    public Optional<NativeContexts> nativeContexts() {
+        return provider.nativeContexts();
     }
 
     @Override

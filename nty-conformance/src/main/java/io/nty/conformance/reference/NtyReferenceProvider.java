@@ -3,6 +3,7 @@ package io.nty.conformance.reference;
 import io.nty.api.Scheduler;
 import io.nty.conformance.Capability;
 import io.nty.conformance.ConformanceProvider;
+import io.nty.conformance.NativeContexts;
 import io.nty.conformance.SchedulerOptions;
 import io.nty.scheduler.NtyScheduler;
 import io.nty.scheduler.NtySchedulerBuilder;
@@ -28,7 +29,7 @@ public final class NtyReferenceProvider implements ConformanceProvider {
 
     @Override
     public Set<Capability> capabilities() {
-        // SOCKET_HOOKS is the runner's to add: hooks need real fds, see socketHooks().
+        // SOCKET_HOOKS and NATIVE_CONTEXTS are the runner's to add: see socketHooks() and nativeContexts().
         return EnumSet.of(Capability.VIRTUAL_CLOCK, Capability.FD_WAITS, Capability.IN_PROCESS_API);
     }
 
@@ -38,10 +39,27 @@ public final class NtyReferenceProvider implements ConformanceProvider {
         return ntySocketOnClassPath() && NtySocketHooks.isAvailable() ? Optional.of(new NtySocketHooks()) : Optional.empty();
     }
 
-    /** Checked by name, so that NtySocketHooks (which links against nty-socket) is never loaded without it. */
+    /**
+     * @return nty-switch-x86_64's native contexts when that optional module is on the class path
+     *         and its library loads here (linux-x86_64); so NATIVE_CONTEXTS is declared only then
+     */
+    @Override
+    public Optional<NativeContexts> nativeContexts() {
+        return onClassPath("io.nty.nswitch.NativeProbes") && NtyNativeContexts.isAvailable()
+                ? Optional.of(new NtyNativeContexts()) : Optional.empty();
+    }
+
     private static boolean ntySocketOnClassPath() {
+        return onClassPath("io.nty.socket.NtySockets");
+    }
+
+    /**
+     * Checked by name, so that the adapters of optional modules (NtySocketHooks, NtyNativeContexts)
+     * are never loaded without them.
+     */
+    private static boolean onClassPath(String className) {
         try {
-            Class.forName("io.nty.socket.NtySockets", false, NtyReferenceProvider.class.getClassLoader());
+            Class.forName(className, false, NtyReferenceProvider.class.getClassLoader());
             return true;
         } catch (ClassNotFoundException | LinkageError e) {
             return false;
