@@ -8,13 +8,10 @@ import java.nio.ByteBuffer;
  * A UDP socket over the hooks: {@link #receive} suspends the calling coroutine until a datagram
  * arrives, or blocks outside a coroutine (§3.6).
  */
-public final class NtyDatagramSocket implements AutoCloseable {
-
-    private final FdHandle handle;
-    private long timeoutMillis;
+public final class NtyDatagramSocket extends FdSocket<NtyDatagramSocket> {
 
     private NtyDatagramSocket(int fd) {
-        this.handle = new FdHandle(fd);
+        super(fd);
     }
 
     /**
@@ -25,29 +22,8 @@ public final class NtyDatagramSocket implements AutoCloseable {
      * @throws ErrnoException e.g. {@code EADDRINUSE}
      */
     public static NtyDatagramSocket bind(InetSocketAddress address) throws IOException {
-        int fd = NtySockets.socketFor(address, NtySockets.SOCK_DGRAM);
-        NtyDatagramSocket socket = new NtyDatagramSocket(fd);
-        try {
-            NtySockets.bind(fd, address);
-        } catch (IOException | RuntimeException e) {
-            socket.handle.closeAfter(e);
-            throw e;
-        }
-        return socket;
-    }
-
-    /**
-     * Sets the time limit of each later call.
-     *
-     * @param millis 0 for no limit
-     * @return this socket
-     */
-    public NtyDatagramSocket timeoutMillis(long millis) {
-        if (millis < 0) {
-            throw new IllegalArgumentException("timeout must be >= 0 ms (0 = no limit): " + millis);
-        }
-        this.timeoutMillis = millis;
-        return this;
+        NtyDatagramSocket socket = new NtyDatagramSocket(NtySockets.socketFor(address, NtySockets.SOCK_DGRAM));
+        return setUp(socket, fd -> NtySockets.bind(fd, address));
     }
 
     /**
@@ -73,34 +49,5 @@ public final class NtyDatagramSocket implements AutoCloseable {
      */
     public InetSocketAddress receive(ByteBuffer dst) throws IOException {
         return NtySockets.recvfrom(handle.fd(), dst, timeoutMillis);
-    }
-
-    /**
-     * @return the bound address, with the port the kernel chose
-     * @throws IOException if the system call fails, naming the errno
-     */
-    public InetSocketAddress localAddress() throws IOException {
-        return NtySockets.localAddress(handle.fd());
-    }
-
-    /** @return the fd, for the fd-level hooks */
-    public int fd() {
-        return handle.number();
-    }
-
-    /** @return whether the socket is open */
-    public boolean isOpen() {
-        return handle.isOpen();
-    }
-
-    /** Closes the socket, waking a coroutine blocked in {@link #receive} (§4.3); idempotent. */
-    @Override
-    public void close() throws IOException {
-        handle.close();
-    }
-
-    @Override
-    public String toString() {
-        return "NtyDatagramSocket[fd=" + handle.number() + (handle.isOpen() ? "" : ", closed") + "]";
     }
 }

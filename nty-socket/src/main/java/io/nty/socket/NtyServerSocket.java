@@ -8,16 +8,13 @@ import java.net.InetSocketAddress;
  * a connection arrives, or blocks outside a coroutine (§3.6). {@code SO_REUSEADDR} is set before
  * binding, as servers do.
  */
-public final class NtyServerSocket implements AutoCloseable {
+public final class NtyServerSocket extends FdSocket<NtyServerSocket> {
 
     /** The accept backlog {@link #bind(InetSocketAddress)} uses. */
     public static final int DEFAULT_BACKLOG = 1024;
 
-    private final FdHandle handle;
-    private long timeoutMillis;
-
     private NtyServerSocket(int fd) {
-        this.handle = new FdHandle(fd);
+        super(fd);
     }
 
     /**
@@ -43,34 +40,15 @@ public final class NtyServerSocket implements AutoCloseable {
      */
     public static NtyServerSocket bind(InetSocketAddress address, int backlog, boolean reusePort)
             throws IOException {
-        int fd = NtySockets.socketFor(address, NtySockets.SOCK_STREAM);
-        NtyServerSocket server = new NtyServerSocket(fd);
-        try {
+        NtyServerSocket server = new NtyServerSocket(NtySockets.socketFor(address, NtySockets.SOCK_STREAM));
+        return setUp(server, fd -> {
             NtySockets.setOption(fd, SockOpt.SO_REUSEADDR, 1);
             if (reusePort) {
                 NtySockets.setOption(fd, SockOpt.SO_REUSEPORT, 1);
             }
             NtySockets.bind(fd, address);
             NtySockets.listen(fd, backlog);
-        } catch (IOException | RuntimeException e) {
-            server.handle.closeAfter(e);
-            throw e;
-        }
-        return server;
-    }
-
-    /**
-     * Sets the time limit of each later {@link #accept()}.
-     *
-     * @param millis 0 for no limit
-     * @return this server socket
-     */
-    public NtyServerSocket timeoutMillis(long millis) {
-        if (millis < 0) {
-            throw new IllegalArgumentException("timeout must be >= 0 ms (0 = no limit): " + millis);
-        }
-        this.timeoutMillis = millis;
-        return this;
+        });
     }
 
     /**
@@ -83,34 +61,5 @@ public final class NtyServerSocket implements AutoCloseable {
      */
     public NtySocket accept() throws IOException {
         return NtySocket.wrap(NtySockets.accept(handle.fd(), timeoutMillis));
-    }
-
-    /**
-     * @return the bound address, with the port the kernel chose
-     * @throws IOException if the system call fails, naming the errno
-     */
-    public InetSocketAddress localAddress() throws IOException {
-        return NtySockets.localAddress(handle.fd());
-    }
-
-    /** @return the fd, for the fd-level hooks */
-    public int fd() {
-        return handle.number();
-    }
-
-    /** @return whether the socket is open */
-    public boolean isOpen() {
-        return handle.isOpen();
-    }
-
-    /** Closes the socket, waking a coroutine blocked in {@link #accept()} (§4.3); idempotent. */
-    @Override
-    public void close() throws IOException {
-        handle.close();
-    }
-
-    @Override
-    public String toString() {
-        return "NtyServerSocket[fd=" + handle.number() + (handle.isOpen() ? "" : ", closed") + "]";
     }
 }

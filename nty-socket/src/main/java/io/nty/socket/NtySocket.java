@@ -14,13 +14,10 @@ import java.nio.channels.ByteChannel;
  * Not thread-safe: a socket belongs to the coroutine (or thread) that uses it. Timeouts: a
  * per-socket {@link #timeoutMillis(long)} applies to every call, {@code 0} (the default) = none.
  */
-public final class NtySocket implements ByteChannel {
-
-    private final FdHandle handle;
-    private long timeoutMillis;
+public final class NtySocket extends FdSocket<NtySocket> implements ByteChannel {
 
     private NtySocket(int fd) {
-        this.handle = new FdHandle(fd);
+        super(fd);
     }
 
     /**
@@ -47,30 +44,11 @@ public final class NtySocket implements ByteChannel {
      * @throws io.nty.api.WaitTimeoutException if the connection did not complete in time
      */
     public static NtySocket connect(InetSocketAddress address, long timeoutMillis) throws IOException {
-        int fd = NtySockets.socketFor(address, NtySockets.SOCK_STREAM);
-        NtySocket socket = new NtySocket(fd);
-        try {
+        NtySocket socket = new NtySocket(NtySockets.socketFor(address, NtySockets.SOCK_STREAM));
+        return setUp(socket, fd -> {
             NtySockets.setOption(fd, SockOpt.TCP_NODELAY, 1);
             NtySockets.connect(fd, address, timeoutMillis);
-        } catch (IOException | RuntimeException e) {
-            socket.handle.closeAfter(e);
-            throw e;
-        }
-        return socket;
-    }
-
-    /**
-     * Sets the time limit of each later call.
-     *
-     * @param millis 0 for no limit
-     * @return this socket
-     */
-    public NtySocket timeoutMillis(long millis) {
-        if (millis < 0) {
-            throw new IllegalArgumentException("timeout must be >= 0 ms (0 = no limit): " + millis);
-        }
-        this.timeoutMillis = millis;
-        return this;
+        });
     }
 
     /**
@@ -120,39 +98,10 @@ public final class NtySocket implements ByteChannel {
     }
 
     /**
-     * @return the local address
-     * @throws IOException if the system call fails, naming the errno
-     */
-    public InetSocketAddress localAddress() throws IOException {
-        return NtySockets.localAddress(handle.fd());
-    }
-
-    /**
      * @return the peer's address
      * @throws IOException if the system call fails, naming the errno
      */
     public InetSocketAddress remoteAddress() throws IOException {
         return NtySockets.remoteAddress(handle.fd());
-    }
-
-    /** @return the fd, for the fd-level hooks */
-    public int fd() {
-        return handle.number();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return handle.isOpen();
-    }
-
-    /** Closes the socket, waking a coroutine that waits on it (§4.3); idempotent. */
-    @Override
-    public void close() throws IOException {
-        handle.close();
-    }
-
-    @Override
-    public String toString() {
-        return "NtySocket[fd=" + handle.number() + (handle.isOpen() ? "" : ", closed") + "]";
     }
 }
