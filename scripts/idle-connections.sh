@@ -24,9 +24,7 @@ PER_SOURCE=${PER_SOURCE:-1000}
 
 die() { echo "idle-connections: $*" >&2; exit 1; }
 [[ -f $JAR ]] || die "missing $JAR; build first: mvn -B -pl nty-examples -am verify -DskipTests   (from $ROOT)"
-if [[ -z ${JAVA:-} ]]; then
-    if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then JAVA=$JAVA_HOME/bin/java; else JAVA=java; fi
-fi
+source "$ROOT/scripts/lib/load.sh"
 JCMD=$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd
 [[ -x $JCMD ]] || die "jcmd not found next to $JAVA"
 
@@ -38,12 +36,8 @@ CONNECTIONS=${CONNECTIONS:-$((hard - 200))}
 (( CONNECTIONS + 100 <= hard )) || die "$CONNECTIONS connections need 'ulimit -n' above $((CONNECTIONS + 100)); the hard limit is $hard"
 
 log=$(mktemp); clients_log=$(mktemp)
-server=; clients=
 cleanup() {
-    for p in $clients $server; do
-        kill -TERM "$p" 2>/dev/null || true
-        wait "$p" 2>/dev/null || true
-    done
+    _stop_tracked
     rm -f "$log" "$clients_log"
 }
 trap cleanup EXIT
@@ -53,8 +47,6 @@ heap_used_kib() {  # after a full GC
     "$JCMD" "$1" GC.run >/dev/null
     "$JCMD" "$1" GC.heap_info | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1
 }
-rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
-fds() { ls "/proc/$1/fd" | wc -l; }
 echo_once() {  # one round trip on a new connection, with bash's /dev/tcp
     local reply
     exec 3<>"/dev/tcp/127.0.0.1/$1" || return 1
@@ -64,15 +56,7 @@ echo_once() {  # one round trip on a new connection, with bash's /dev/tcp
     [[ $reply == ping ]]
 }
 
-"$JAVA" -jar "$JAR" echo --port 0 --idle-timeout-ms 3600000 >"$log" 2>&1 &
-server=$!
-for _ in $(seq 300); do
-    grep -q '^listening on ' "$log" && break
-    kill -0 "$server" 2>/dev/null || { cat "$log" >&2; die "the echo server exited before listening"; }
-    sleep 0.1
-done
-port=$(sed -n 's/^listening on [^ ]*:\([0-9]*\).*/\1/p' "$log" | head -1)
-[[ -n $port ]] || die "the echo server did not print 'listening on' within 30 s"
+start_echo_server "$log" --idle-timeout-ms 3600000
 echo_once "$port" || die "the echo server does not echo"
 
 echo "idle-connections: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, ulimit -n $(ulimit -n); echo server pid $server port $port"
@@ -81,6 +65,7 @@ echo "before: heap used ${heap0} KiB after GC, RSS ${rss0} KiB, ${fds0} fds"
 
 "$JAVA" "$ROOT/scripts/IdleClients.java" "$port" "$CONNECTIONS" "$HOLD_SECONDS" "$PER_SOURCE" >"$clients_log" 2>&1 &
 clients=$!
+track "$clients"
 for _ in $(seq 1200); do
     grep -qE '^(connected|stopped at) ' "$clients_log" && break
     kill -0 "$clients" 2>/dev/null || break
@@ -99,7 +84,7 @@ awk -v h0="$heap0" -v h1="$heap1" -v r0="$rss0" -v r1="$rss1" -v n="$held" 'BEGI
         (h1 - h0) * 1024 / n, (r1 - r0) * 1024 / n }'
 kill -TERM "$clients" 2>/dev/null || true
 wait "$clients" 2>/dev/null || true
-clients=
+untrack "$clients"
 
 echo "bench-echo with $held busy connections for ${BENCH_SECONDS}s:"
 out=$(timeout $((BENCH_SECONDS + 120)) "$JAVA" -jar "$JAR" bench-echo --port "$port" --connections "$held" \

@@ -29,40 +29,24 @@ for v in DURATION WARMUP CONNECTIONS SIZE SAMPLE_EVERY MAX_GROWTH_PERCENT; do
 done
 (( WARMUP < DURATION )) || die "WARMUP ($WARMUP s) must be shorter than DURATION ($DURATION s)"
 (( SAMPLE_EVERY > 0 )) || die "SAMPLE_EVERY must be > 0"
-if [[ -z ${JAVA:-} ]]; then
-    if [[ -n ${JAVA_HOME:-} && -x $JAVA_HOME/bin/java ]]; then JAVA=$JAVA_HOME/bin/java; else JAVA=java; fi
-fi
+source "$ROOT/scripts/lib/load.sh"
 
 log=$(mktemp); bench_log=$(mktemp)
-server=; bench=
 cleanup() {
-    for p in $bench $server; do
-        kill -TERM "$p" 2>/dev/null || true
-        wait "$p" 2>/dev/null || true
-    done
+    _stop_tracked
     rm -f "$log" "$bench_log"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-rss_kib() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
-fds() { ls "/proc/$1/fd" | wc -l; }
-
-"$JAVA" -jar "$JAR" echo --port 0 >"$log" 2>&1 &
-server=$!
-for _ in $(seq 300); do
-    grep -q '^listening on ' "$log" && break
-    kill -0 "$server" 2>/dev/null || { cat "$log" >&2; die "the echo server exited before listening"; }
-    sleep 0.1
-done
-port=$(sed -n 's/^listening on [^ ]*:\([0-9]*\).*/\1/p' "$log" | head -1)
-[[ -n $port ]] || die "the echo server did not print 'listening on' within 30 s"
+start_echo_server "$log"
 
 echo "soak: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores; echo pid $server port $port; bench-echo $CONNECTIONS connections, ${SIZE}-byte messages, ${DURATION}s (RSS baseline after ${WARMUP}s)"
 echo "  t=0s server RSS $(rss_kib "$server") KiB before load"
 "$JAVA" -jar "$JAR" bench-echo --port "$port" --connections "$CONNECTIONS" --size "$SIZE" \
     --seconds "$DURATION" >"$bench_log" 2>&1 &
 bench=$!
+track "$bench"
 
 start=$SECONDS
 rss_start=; fds_start=
@@ -83,7 +67,7 @@ while kill -0 "$bench" 2>/dev/null && (( SECONDS - start < DURATION + 60 )); do
     fi
 done
 wait "$bench" && status=0 || status=$?
-bench=
+untrack "$bench"
 summary=$(grep '^requests=' "$bench_log" | tail -1)
 grep '^first error' "$bench_log" || true
 rss_end=${rss_end:-$(rss_kib "$server")}; fds_end=${fds_end:-$(fds "$server")}
