@@ -1,6 +1,5 @@
 package io.nty.benchmarks;
 
-import io.nty.scheduler.NtyScheduler;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -10,10 +9,6 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -22,7 +17,6 @@ import org.openjdk.jmh.infra.Blackhole;
  * entered through {@code _exec}, returning and freed. The peer starts and finishes the same
  * number of virtual threads on one carrier.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
@@ -35,25 +29,13 @@ public class SpawnBenchmark {
 
     static final int BATCH = 1_000;
 
-    private NtyScheduler scheduler;
-
-    @Setup
-    public void setUp() {
-        scheduler = NtyScheduler.create();
-    }
-
-    @TearDown
-    public void tearDown() {
-        scheduler.close();
-    }
-
     @Benchmark
     @OperationsPerInvocation(BATCH)
-    public void nty(Blackhole bh) {
+    public void nty(SchedulerState state, Blackhole bh) {
         for (int i = 0; i < BATCH; i++) {
-            scheduler.create(bh::consume, i);
+            state.scheduler.create(bh::consume, i);
         }
-        scheduler.run();
+        state.scheduler.run();
     }
 
     @Benchmark

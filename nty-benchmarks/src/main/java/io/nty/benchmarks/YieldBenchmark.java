@@ -1,7 +1,6 @@
 package io.nty.benchmarks;
 
 import io.nty.api.Coroutines;
-import io.nty.scheduler.NtyScheduler;
 import jdk.internal.vm.Continuation;
 import jdk.internal.vm.ContinuationScope;
 import java.util.concurrent.TimeUnit;
@@ -12,10 +11,6 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -25,7 +20,6 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code bareContinuation} is the floor: the same round-robin over raw continuations, with no
  * scheduler, so {@code nty - bareContinuation} is what the scheduler itself costs.
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
@@ -39,25 +33,13 @@ public class YieldBenchmark {
     static final int COROUTINES = 100;
     static final int YIELDS = 1_000;
 
-    private NtyScheduler scheduler;
-
-    @Setup
-    public void setUp() {
-        scheduler = NtyScheduler.create();
-    }
-
-    @TearDown
-    public void tearDown() {
-        scheduler.close();
-    }
-
     @Benchmark
     @OperationsPerInvocation(COROUTINES * YIELDS)
-    public void nty() {
+    public void nty(SchedulerState state) {
         for (int i = 0; i < COROUTINES; i++) {
-            scheduler.create(YieldBenchmark::yieldRepeatedly, null);
+            state.scheduler.create(YieldBenchmark::yieldRepeatedly, null);
         }
-        scheduler.run();
+        state.scheduler.run();
     }
 
     @Benchmark
