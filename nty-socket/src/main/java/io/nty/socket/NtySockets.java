@@ -587,6 +587,18 @@ public final class NtySockets {
         }
     }
 
+    /**
+     * @param fd a connected stream socket
+     * @return how many bytes can be read without waiting ({@code ioctl(FIONREAD)}); never waits
+     * @throws ErrnoException e.g. {@code EBADF}, {@code EINVAL} on a listening socket
+     */
+    public static int available(int fd) throws ErrnoException {
+        checkFd(fd);
+        int[] queued = new int[1];
+        check(libc().ioctl(fd, LibC.FIONREAD, queued), "ioctl(FIONREAD)", fd);
+        return queued[0];
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /**

@@ -24,7 +24,13 @@ public enum SockOpt {
     /** Disable Nagle's algorithm: send small segments at once. */
     TCP_NODELAY(LibC.IPPROTO_TCP, LibC.TCP_NODELAY),
     /** An IPv6 socket accepts IPv6 only, not IPv4-mapped peers. */
-    IPV6_V6ONLY(LibC.IPPROTO_IPV6, LibC.IPV6_V6ONLY);
+    IPV6_V6ONLY(LibC.IPPROTO_IPV6, LibC.IPV6_V6ONLY),
+    /** Urgent (out-of-band) TCP data is delivered in line with the normal stream. */
+    SO_OOBINLINE(LibC.SOL_SOCKET, LibC.SO_OOBINLINE),
+    /** The type-of-service byte of outgoing IPv4 packets. */
+    IP_TOS(LibC.IPPROTO_IP, LibC.IP_TOS),
+    /** The traffic class of outgoing IPv6 packets (IPv6's {@code IP_TOS}). */
+    IPV6_TCLASS(LibC.IPPROTO_IPV6, LibC.IPV6_TCLASS);
 
     private final int level;
     private final int name;

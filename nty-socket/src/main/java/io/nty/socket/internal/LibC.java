@@ -28,6 +28,7 @@ public interface LibC {
     int IPPROTO_TCP = 6;
     int IPPROTO_UDP = 17;
     int IPPROTO_IPV6 = 41;
+    int IPPROTO_IP = 0;
 
     // --- socket options ---
     int SOL_SOCKET = 1;
@@ -40,6 +41,12 @@ public interface LibC {
     int SO_REUSEPORT = 15;
     int TCP_NODELAY = 1;
     int IPV6_V6ONLY = 26;
+    int SO_OOBINLINE = 10;
+    int IP_TOS = 1;
+    int IPV6_TCLASS = 67;
+
+    // --- ioctl: bytes queued for reading (java.net's available()) ---
+    long FIONREAD = 0x541B;
 
     // --- send/recv flags, shutdown ---
     int MSG_NOSIGNAL = 0x4000;
@@ -131,4 +138,6 @@ public interface LibC {
     int getsockname(int fd, @Out byte[] addr, @In @Out int[] addrlen);
 
     int getpeername(int fd, @Out byte[] addr, @In @Out int[] addrlen);
+
+    int ioctl(int fd, long request, @Out int[] arg);
 }

@@ -1,0 +1,53 @@
+/**
+ * The JDK's blocking sockets on nty's hooks: NtyCo's {@code COROUTINE_HOOK}, the JVM's way.
+ *
+ * <p>NtyCo interposes libc's {@code socket}, {@code connect}, {@code accept}, {@code recv},
+ * {@code send} and {@code close} through {@code dlsym(RTLD_NEXT)}. nty installs, once per process,
+ * a socket-implementation factory for {@link java.net.Socket} and {@link java.net.ServerSocket}
+ * ({@link io.nty.socket.jdk.JdkSocketHook#install()}, or {@code -javaagent}:
+ * {@link io.nty.socket.jdk.NtyAgent}); its sockets call {@link io.nty.socket.NtySockets}.
+ *
+ * <h2>Hooked</h2>
+ * {@code Socket} (connect with or without a timeout, {@code getInputStream().read},
+ * {@code getOutputStream().write}, {@code available}, {@code shutdownInput/Output},
+ * {@code close}), {@code ServerSocket} (bind, accept with {@code SO_TIMEOUT}), IPv4 and IPv6,
+ * and the options {@code SO_TIMEOUT}, {@code TCP_NODELAY}, {@code SO_KEEPALIVE},
+ * {@code SO_REUSEADDR}, {@code SO_REUSEPORT}, {@code SO_OOBINLINE}, {@code SO_SNDBUF},
+ * {@code SO_RCVBUF}, {@code SO_LINGER}, {@code IP_TOS}. Inside a coroutine a call that cannot
+ * finish at once suspends only that coroutine (§4.4); outside a coroutine it blocks the calling
+ * thread, as before (§3.6). Failures have the JDK's types and messages
+ * ({@link java.net.ConnectException} "Connection refused", {@link java.net.SocketTimeoutException}
+ * "Read timed out" / "Connect timed out" / "Accept timed out", {@link java.net.SocketException}
+ * "Connection reset" / "Socket closed", {@link java.net.BindException},
+ * {@link java.net.UnknownHostException}), with nty's exception, which names the errno, as the cause.
+ * {@code close} from another coroutine wakes a waiter with "Socket closed" (§4.3). Layered
+ * sockets ({@code SSLSocket} over a plain socket) work on top.
+ *
+ * <h2>Not hooked: these block the scheduler thread and every coroutine on it</h2>
+ * <ul>
+ *   <li>Host-name resolution ({@code InetAddress.getByName}, {@code new InetSocketAddress(host,
+ *       port)}, {@code connect(String, int)}): it runs on the calling thread. Use IP literals or
+ *       resolve before starting coroutines where that matters.</li>
+ *   <li>NIO channels ({@code SocketChannel}, {@code ServerSocketChannel}, {@code Selector}),
+ *       {@code DatagramSocket}, {@code Thread.sleep}, file IO, {@code Process} IO.</li>
+ *   <li>Waiting on a lock or condition ({@code synchronized} contention,
+ *       {@code ReentrantLock.lock}, {@code BlockingQueue.take}, {@code Future.get}): a coroutine
+ *       that waits for a lock another coroutine of the same thread holds waits forever, since
+ *       that other coroutine can only run when the thread is free. A lock held across a
+ *       suspension is safe only if no other coroutine of the thread takes it (e.g. a JDBC
+ *       connection's own lock, one connection per coroutine).</li>
+ *   <li>{@code synchronized} around a suspension: the JVM's continuations do not unmount while
+ *       a monitor is held, so a hooked call that would suspend there fails at once with
+ *       {@link io.nty.api.CoroutinePinnedException} naming the monitor (detected, not silent);
+ *       outside a coroutine it simply blocks.</li>
+ *   <li>Virtual threads: with the hook installed their sockets are nty's too, and block their
+ *       carrier thread in {@code poll(2)} (nty's fallback outside coroutines). Do not mix the two
+ *       in one process.</li>
+ * </ul>
+ *
+ * <h2>State</h2>
+ * The factory slots are process-wide and set once ({@link io.nty.socket.jdk.JdkSocketHook} owns
+ * them); each socket's state is its own {@code NtySocketImpl}. Sockets made before
+ * {@code install()} keep the JDK's implementation.
+ */
+package io.nty.socket.jdk;
