@@ -113,6 +113,7 @@ final class NtySocketImpl extends SocketImpl {
             throw new IllegalArgumentException("connect: timeout can't be negative");
         }
         int s = openFor(target.getAddress());
+        LockCheck.beforeSuspendable("connect");
         begin();
         try {
             NtySockets.connect(s, target, timeoutMillis);
@@ -177,6 +178,7 @@ final class NtySocketImpl extends SocketImpl {
                     + " (install both factories with JdkSocketHook.install())");
         }
         int listener = requireFd();
+        LockCheck.beforeSuspendable("accept");
         begin();
         try {
             int conn = NtySockets.accept(listener, soTimeoutMillis);
@@ -245,10 +247,13 @@ final class NtySocketImpl extends SocketImpl {
         int s = requireFd();
         try {
             NtySockets.shutdown(s, NtySockets.SHUT_RD);
-            inputShutdown = true;
         } catch (ErrnoException e) {
-            throw JdkExceptions.translate(e);
+            // ENOTCONN: the connection has ended already; the JDK ignores it too.
+            if (!"ENOTCONN".equals(e.errnoName())) {
+                throw JdkExceptions.translate(e);
+            }
         }
+        inputShutdown = true;
     }
 
     @Override
@@ -256,10 +261,13 @@ final class NtySocketImpl extends SocketImpl {
         int s = requireFd();
         try {
             NtySockets.shutdown(s, NtySockets.SHUT_WR);
-            outputShutdown = true;
         } catch (ErrnoException e) {
-            throw JdkExceptions.translate(e);
+            // ENOTCONN: the connection has ended already; the JDK ignores it too.
+            if (!"ENOTCONN".equals(e.errnoName())) {
+                throw JdkExceptions.translate(e);
+            }
         }
+        outputShutdown = true;
     }
 
     // ------------------------------------------------------------------ streams
@@ -293,9 +301,13 @@ final class NtySocketImpl extends SocketImpl {
             return 0;
         }
         int s = requireFd();
+        LockCheck.beforeSuspendable("read");
         begin();
         try {
             int n = NtySockets.recv(s, ByteBuffer.wrap(b, off, len), soTimeoutMillis);
+            if (n == 0 && closed) {
+                throw new SocketException("Socket closed"); // woken by close's shutdown, not the peer
+            }
             return n == 0 ? -1 : n;
         } catch (WaitTimeoutException e) {
             SocketTimeoutException timeout = new SocketTimeoutException("Read timed out");
@@ -329,6 +341,7 @@ final class NtySocketImpl extends SocketImpl {
             return;
         }
         int s = requireFd();
+        LockCheck.beforeSuspendable("write");
         begin();
         try {
             NtySockets.send(s, ByteBuffer.wrap(b, off, len));

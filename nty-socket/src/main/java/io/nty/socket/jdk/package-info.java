@@ -31,15 +31,16 @@
  *   <li>NIO channels ({@code SocketChannel}, {@code ServerSocketChannel}, {@code Selector}),
  *       {@code DatagramSocket}, {@code Thread.sleep}, file IO, {@code Process} IO.</li>
  *   <li>Waiting on a lock or condition ({@code synchronized} contention,
- *       {@code ReentrantLock.lock}, {@code BlockingQueue.take}, {@code Future.get}): a coroutine
- *       that waits for a lock another coroutine of the same thread holds waits forever, since
- *       that other coroutine can only run when the thread is free. A lock held across a
- *       suspension is safe only if no other coroutine of the thread takes it (e.g. a JDBC
- *       connection's own lock, one connection per coroutine).</li>
- *   <li>{@code synchronized} around a suspension: the JVM's continuations do not unmount while
- *       a monitor is held, so a hooked call that would suspend there fails at once with
- *       {@link io.nty.api.CoroutinePinnedException} naming the monitor (detected, not silent);
- *       outside a coroutine it simply blocks.</li>
+ *       {@code ReentrantLock.lock}, {@code Semaphore.acquire}, {@code BlockingQueue.take},
+ *       {@code Future.get}). JDK locks belong to threads, and all coroutines of a scheduler share
+ *       one: a lock held across a suspension is held by the scheduler thread meanwhile, so a
+ *       reentrant one ({@code synchronized}, {@code ReentrantLock}) lets any other coroutine of
+ *       that thread in (their mutual exclusion is silently gone: JDK 24+ continuations do not pin
+ *       on monitors), and a non-reentrant one blocks the thread for good. Holding a lock across a
+ *       suspension is safe only when no other coroutine of the thread takes it (a JDBC driver
+ *       locking its own connection, one connection per coroutine). Detection:
+ *       {@code -Dnty.socket.jdk.lockCheck=warn} (or {@code fail}) names every monitor and lock
+ *       held when a hooked call that may suspend is entered (costly: diagnostics only).</li>
  *   <li>Virtual threads: with the hook installed their sockets are nty's too, and block their
  *       carrier thread in {@code poll(2)} (nty's fallback outside coroutines). Do not mix the two
  *       in one process.</li>
