@@ -50,6 +50,7 @@ final class ClientRuns {
             System.err.println("first error: " + result.firstError());
         }
         out.println(result.sentinelLine());
+        out.println(result.phaseLine());
         out.println(result.summaryLine());
         return result.errors() == 0 ? 0 : 1;
     }

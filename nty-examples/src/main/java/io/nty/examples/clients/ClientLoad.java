@@ -196,6 +196,9 @@ public final class ClientLoad {
         private long ticks;
         private long ticksDuringQueries;
         private long maxGapNanos;
+        private long maxGapInPhaseNanos;
+        private long phaseStartCpuNanos;
+        private long phaseEndCpuNanos;
 
         synchronized void connectedOrFailed() {
             connectedOrFailed++;
@@ -204,6 +207,7 @@ public final class ClientLoad {
         synchronized void startQueryPhase() {
             if (phaseStart == 0) {
                 phaseStart = System.nanoTime();
+                phaseStartCpuNanos = ProcessCpu.nanos();
             }
         }
 
@@ -231,6 +235,7 @@ public final class ClientLoad {
         synchronized void sessionEnded() {
             ended++;
             phaseEnd = System.nanoTime();
+            phaseEndCpuNanos = ProcessCpu.nanos();
         }
 
         synchronized boolean allEnded(int sessions) {
@@ -243,12 +248,16 @@ public final class ClientLoad {
                 ticksDuringQueries++;
             }
             maxGapNanos = Math.max(maxGapNanos, gapNanos);
+            if (phaseStart != 0) {
+                maxGapInPhaseNanos = Math.max(maxGapInPhaseNanos, gapNanos);
+            }
         }
 
         synchronized ClientLoadResult result(ClientRuntime runtime, int sessions) {
             long phase = phaseStart == 0 ? 0 : phaseEnd - phaseStart;
-            return new ClientLoadResult(runtime, sessions, queries, errors, phase, latency, firstError, ticks,
-                    ticksDuringQueries, Math.max(0, maxGapNanos) / 1_000);
+            long cpu = phaseStart == 0 || phaseStartCpuNanos < 0 ? -1 : phaseEndCpuNanos - phaseStartCpuNanos;
+            return new ClientLoadResult(runtime, sessions, queries, errors, phase, cpu, latency, firstError, ticks,
+                    ticksDuringQueries, Math.max(0, maxGapNanos) / 1_000, Math.max(0, maxGapInPhaseNanos) / 1_000);
         }
     }
 }
