@@ -16,6 +16,10 @@
  *   <li>{@link io.nty.socket.ErrnoException}: failures carrying the errno name (§4.5).</li>
  *   <li>{@link io.nty.socket.epoll}: the epoll implementation of {@link io.nty.api.spi.Poller},
  *       found by schedulers through {@link java.util.ServiceLoader}.</li>
+ *   <li>{@link io.nty.socket.jdk}: {@code java.net.Socket} and {@code ServerSocket} on these hooks
+ *       (NtyCo's {@code COROUTINE_HOOK} for the JVM), installed once per process by
+ *       {@link io.nty.socket.jdk.JdkSocketHook#install()} or {@code -javaagent}; the one
+ *       process-wide state of this module, owned by that class.</li>
  * </ul>
  *
  * <h2>What it must not touch</h2>
