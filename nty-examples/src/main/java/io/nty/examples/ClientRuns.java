@@ -45,7 +45,7 @@ final class ClientRuns {
      */
     static int runAndReport(ClientRuntime runtime, int connections, ClientSession session, PrintStream out)
             throws InterruptedException {
-        ClientLoadResult result = new ClientLoad(runtime, connections, session).run();
+        ClientLoadResult result = new ClientLoad(runtime, connections, session, System.err::println).run();
         if (result.firstError() != null) {
             System.err.println("first error: " + result.firstError());
         }

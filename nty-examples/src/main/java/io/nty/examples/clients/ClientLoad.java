@@ -2,10 +2,14 @@ package io.nty.examples.clients;
 
 import io.nty.examples.echo.LatencyHistogram;
 import io.nty.scheduler.NtyScheduler;
+import io.nty.socket.jdk.BlockingWatch;
 import io.nty.socket.jdk.JdkSocketHook;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /**
  * Runs {@code sessions} copies of a {@link ClientSession} at once — on nty coroutines on the
@@ -19,12 +23,15 @@ import java.util.concurrent.CountDownLatch;
 public final class ClientLoad {
 
     private static final long SENTINEL_SLEEP_MILLIS = 1;
+    /** On nty, a {@link BlockingWatch} reports a thread away from its scheduler this long. */
+    private static final Duration STALL_THRESHOLD = Duration.ofSeconds(1);
 
     private final ClientRuntime runtime;
     private final int sessions;
     private final ClientSession session;
     private final Tally tally = new Tally();
     private final CountDownLatch allConnected;
+    private final Consumer<String> stallReports;
     private boolean ran;
 
     /**
@@ -33,6 +40,18 @@ public final class ClientLoad {
      * @param session what each does
      */
     public ClientLoad(ClientRuntime runtime, int sessions, ClientSession session) {
+        this(runtime, sessions, session, report -> { });
+    }
+
+    /**
+     * @param runtime where to run
+     * @param sessions how many sessions at once, {@code > 0}
+     * @param session what each does
+     * @param stallReports on {@link ClientRuntime#NTY}, where a {@link BlockingWatch} reports the
+     *        scheduler thread blocked for over a second, naming the call (e.g. {@code System.err::println})
+     */
+    public ClientLoad(ClientRuntime runtime, int sessions, ClientSession session, Consumer<String> stallReports) {
+        this.stallReports = Objects.requireNonNull(stallReports, "stallReports");
         if (sessions <= 0) {
             throw new IllegalArgumentException("sessions must be > 0: " + sessions);
         }
@@ -74,7 +93,14 @@ public final class ClientLoad {
                 });
                 scheduler.create(number -> runSession(number, context), i);
             }
-            scheduler.create(unused -> sentinel(() -> scheduler.sleep(SENTINEL_SLEEP_MILLIS)), null);
+            BlockingWatch watch = BlockingWatch.start(scheduler, STALL_THRESHOLD, stallReports);
+            scheduler.create(unused -> {
+                try {
+                    sentinel(() -> scheduler.sleep(SENTINEL_SLEEP_MILLIS));
+                } finally {
+                    watch.close(); // lets run() return once the sessions have ended
+                }
+            }, null);
             scheduler.run();
         }
     }

@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,10 +32,11 @@ class PgOnCoroutinesTest {
         Set<Thread> sessionThreads = ConcurrentHashMap.newKeySet();
         PgSession pg = new PgSession(target, QUERIES);
 
+        List<String> stalls = new CopyOnWriteArrayList<>();
         ClientLoadResult result = new ClientLoad(ClientRuntime.NTY, SESSIONS, (number, context) -> {
             sessionThreads.add(Thread.currentThread());
             pg.run(number, context);
-        }).run();
+        }, stalls::add).run();
 
         assertThat(result.errors()).as("errors; first: %s", result.firstError()).isZero();
         assertThat(result.queries()).as("queries answered correctly").isEqualTo((long) SESSIONS * QUERIES);
@@ -42,6 +45,10 @@ class PgOnCoroutinesTest {
         // if those waits suspended their coroutines instead of blocking the thread.
         assertThat(result.sentinelTicks()).isPositive();
         assertThat(result.sentinelTicksDuringQueries()).isPositive();
+        // The blocking watch names any known blocking call that held the thread over a second: none
+        // of the unhooked network calls may (a loaded machine may still deschedule the thread).
+        assertThat(stalls).noneSatisfy(report -> assertThat(report).containsAnyOf("JDK's own implementation",
+                "NIO channel", "host-name resolution", "Thread.sleep", "java.util.concurrent lock"));
     }
 
     /** Plain blocking JDBC outside any coroutine (§3.6): the hook, if installed, blocks as before. */
