@@ -44,6 +44,8 @@ final class Servers {
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             fail("CI=true, so this test must not be skipped: " + reason);
         }
+        // Surefire's console shows the skip count, not its reason: print the reason too.
+        System.err.println("[skipped] " + reason);
         Assumptions.abort(reason);
         throw new AssertionError("unreachable");
     }

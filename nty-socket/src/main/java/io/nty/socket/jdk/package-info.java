@@ -46,6 +46,12 @@
  *       in one process.</li>
  * </ul>
  *
+ * <h2>Detecting what is not hooked</h2>
+ * {@link io.nty.socket.jdk.BlockingWatch} reports a scheduler thread that stays away from its
+ * scheduler too long and names the call it is blocked in (NIO, {@code Thread.sleep}, a name
+ * lookup, file IO, a lock wait, a socket with the JDK's own implementation, or CPU work);
+ * {@code -Dnty.socket.jdk.lockCheck} names the locks held when a hooked call may suspend.
+ *
  * <h2>State</h2>
  * The factory slots are process-wide and set once ({@link io.nty.socket.jdk.JdkSocketHook} owns
  * them); each socket's state is its own {@code NtySocketImpl}. Sockets made before
