@@ -91,8 +91,16 @@ final class NtySocketImpl extends SocketImpl {
 
     @Override
     protected void connect(String host, int port) throws IOException {
-        // Name resolution blocks the calling thread: it is not hooked (see package-info).
-        connect(new InetSocketAddress(InetAddress.getByName(host), port), 0);
+        connect(new InetSocketAddress(resolve(host), port), 0);
+    }
+
+    /**
+     * Resolves {@code host} on the calling thread: name lookups are not hooked (see
+     * package-info), so inside a coroutine this blocks the scheduler thread. The one place this
+     * class resolves; clients mostly resolve before the socket sees the address.
+     */
+    private static InetAddress resolve(String host) throws UnknownHostException {
+        return InetAddress.getByName(host);
     }
 
     @Override
