@@ -91,6 +91,11 @@ public final class ServerGroup implements AutoCloseable {
         return new ServerGroup(started, addresses);
     }
 
+    /** @return the services the group's threads run, one per thread, in start order */
+    public List<Service> services() {
+        return threads.stream().map(ServerThread::server).toList();
+    }
+
     /** @return the distinct addresses the group listens on, in the order of its fds */
     public List<InetSocketAddress> addresses() {
         return addresses;
