@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "proxy", mixinStandardHelpOptions = true,
         description = {"TCP port forwarder: each connection to --listen is connected to --to and served by two"
                 + " coroutines, one per direction, on one scheduler thread.",
-            "Prints 'listening on HOST:PORT' once ready; stops on SIGINT/SIGTERM."})
+            "Prints 'forwarding to HOST:PORT', then 'listening on HOST:PORT' once ready; stops on SIGINT/SIGTERM."})
 public final class ProxyCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -61,8 +61,8 @@ public final class ProxyCommand implements Callable<Integer> {
             return 1;
         }
         proxy.stopOnShutdown(out);
-        out.println("listening on " + Addresses.format(proxy.addresses().get(0)) + ", forwarding to "
-                + Addresses.format(target));
+        out.println("forwarding to " + Addresses.format(target));
+        out.println("listening on " + Addresses.format(proxy.addresses().get(0)));
         proxy.awaitTermination();
         return 0;
     }
