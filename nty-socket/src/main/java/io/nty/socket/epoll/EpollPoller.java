@@ -404,7 +404,7 @@ public final class EpollPoller implements Poller {
             if (n < 0) {
                 int errno = NativeLibC.errno();
                 if (errno == EINTR) {
-                    return 0;
+                    return closedReported;
                 }
                 throw failure("epoll_wait", epfd, errno);
             }
