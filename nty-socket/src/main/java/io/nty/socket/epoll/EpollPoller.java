@@ -97,7 +97,8 @@ public final class EpollPoller implements Poller {
      * - a registered fd whose armed is 0 reports nothing to the scheduler (§4.2): LAZY_LEVEL
      *   deletes it when it shows up ready; ONE_SHOT deletes it at disarm if it was still enabled.
      * LAZY_LEVEL: registered != 0 => the registration is live (level-triggered); when armed != 0,
-     *   armed is a subset of registered, and arm makes them equal; a level-ready direction in
+     *   armed is a subset of registered (unless the fd vanished behind the poller's back, when a
+     *   MOD failed and registered became 0), and arm makes them equal; a level-ready direction in
      *   registered but not in armed is trimmed (MOD) by poll when it shows up.
      * ONE_SHOT: fired[fd] <=> the kernel disabled the registration by reporting it. Outside
      *   poll, every armed direction not reported since it was armed is in an enabled
