@@ -1,7 +1,8 @@
 /**
  * The runnable examples: a picocli command line ({@link io.nty.examples.Main}) with the demo, the
- * scheduler tour, and NtyCo's samples ported (echo server, HTTP server, load client, and the
- * database and Redis client samples with real, unmodified clients: {@code pg}, {@code redis}).
+ * scheduler tour, NtyCo's samples ported (echo server, HTTP server, load client, and the
+ * database and Redis client samples with real, unmodified clients: {@code pg}, {@code redis}) and
+ * a TCP proxy with two pumps per connection ({@link io.nty.examples.proxy}).
  *
  * <p>Owns: command-line parsing and what each command prints. Must not touch: scheduling or
  * system calls directly — the commands use {@code nty-scheduler} and {@code nty-socket}'s public
