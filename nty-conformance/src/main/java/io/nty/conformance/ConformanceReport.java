@@ -56,7 +56,7 @@ public final class ConformanceReport {
         results.forEach(r -> record(implementation, r));
     }
 
-    /** @return the whole report as Markdown */
+    /** {@return the whole report as Markdown} */
     public static synchronized String markdown() {
         StringBuilder sb = new StringBuilder("# nty conformance report\n\n");
         sb.append("Rules: design brief §3 and `io.nty.api` Javadoc. *Not verified* never counts as passed.\n");

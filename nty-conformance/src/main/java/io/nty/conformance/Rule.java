@@ -37,17 +37,17 @@ public enum Rule {
         this.statement = statement;
     }
 
-    /** @return the rule number, e.g. {@code "3.3"} */
+    /** {@return the rule number, e.g. {@code "3.3"}} */
     public String number() {
         return number;
     }
 
-    /** @return the rule in one sentence */
+    /** {@return the rule in one sentence} */
     public String statement() {
         return statement;
     }
 
-    /** @return {@code "§3.3"}: how messages cite the rule */
+    /** {@return {@code "§3.3"}: how messages cite the rule} */
     public String cite() {
         return "§" + number;
     }

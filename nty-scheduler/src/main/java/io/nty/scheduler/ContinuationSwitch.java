@@ -23,7 +23,7 @@ public final class ContinuationSwitch implements ContextSwitch {
     }
 
     /**
-     * @return the continuation switch
+     * {@return the continuation switch}
      * @throws ContextSwitchUnavailableException if this JVM does not export {@code jdk.internal.vm}
      *         to nty, naming the flag to add
      */

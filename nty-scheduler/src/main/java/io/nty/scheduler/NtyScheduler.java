@@ -86,8 +86,8 @@ public final class NtyScheduler implements Scheduler {
     }
 
     /**
-     * @return a scheduler for the calling thread with the system clock, the default poller and a
-     *         handler that logs failures
+     * {@return a scheduler for the calling thread with the system clock, the default poller and a
+     *         handler that logs failures}
      * @throws IllegalStateException if the calling thread already has an open scheduler (§5.1)
      * @throws io.nty.api.ContextSwitchUnavailableException if the JVM lacks the flag the
      *         continuation switch needs, naming it
@@ -96,7 +96,7 @@ public final class NtyScheduler implements Scheduler {
         return builder().build();
     }
 
-    /** @return a builder for a scheduler owned by the thread that calls {@code build()} */
+    /** {@return a builder for a scheduler owned by the thread that calls {@code build()}} */
     public static NtySchedulerBuilder builder() {
         return new NtySchedulerBuilder();
     }
@@ -435,12 +435,12 @@ public final class NtyScheduler implements Scheduler {
         }
     }
 
-    /** @return the clock this scheduler reads */
+    /** {@return the clock this scheduler reads} */
     public MonotonicClock clock() {
         return clock;
     }
 
-    /** @return the name of the poller in use, e.g. {@code "epoll"} or {@code "parking"} */
+    /** {@return the name of the poller in use, e.g. {@code "epoll"} or {@code "parking"}} */
     public String pollerName() {
         return poller.name();
     }

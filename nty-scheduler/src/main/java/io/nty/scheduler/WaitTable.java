@@ -14,7 +14,7 @@ final class WaitTable {
     private ScheduledCoroutine[] byFd = new ScheduledCoroutine[64];
     private int count;
 
-    /** @return the coroutine waiting on {@code fd}, or {@code null} */
+    /** {@return the coroutine waiting on {@code fd}, or {@code null}} */
     ScheduledCoroutine get(int fd) {
         return fd < byFd.length ? byFd[fd] : null;
     }
@@ -35,7 +35,7 @@ final class WaitTable {
         count++;
     }
 
-    /** @return the waiter removed from {@code fd}, or {@code null} if there was none */
+    /** {@return the waiter removed from {@code fd}, or {@code null} if there was none} */
     ScheduledCoroutine remove(int fd) {
         ScheduledCoroutine co = get(fd);
         if (co != null) {

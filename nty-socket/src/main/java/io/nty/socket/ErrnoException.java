@@ -35,22 +35,22 @@ public class ErrnoException extends IOException {
         this.fd = fd;
     }
 
-    /** @return the errno number, e.g. 104 */
+    /** {@return the errno number, e.g. 104} */
     public int errno() {
         return errno;
     }
 
-    /** @return the errno name, e.g. {@code "ECONNRESET"} */
+    /** {@return the errno name, e.g. {@code "ECONNRESET"}} */
     public String errnoName() {
         return errnoName;
     }
 
-    /** @return the failing call, e.g. {@code "recv"} */
+    /** {@return the failing call, e.g. {@code "recv"}} */
     public String call() {
         return call;
     }
 
-    /** @return the fd the call was made on, or {@code -1} */
+    /** {@return the fd the call was made on, or {@code -1}} */
     public int fd() {
         return fd;
     }

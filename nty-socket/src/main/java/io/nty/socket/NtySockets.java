@@ -69,7 +69,7 @@ public final class NtySockets {
     private NtySockets() {
     }
 
-    /** @return whether the hooks work here (Linux), without throwing */
+    /** {@return whether the hooks work here (Linux), without throwing} */
     public static boolean isAvailable() {
         return NativeLibC.isAvailable();
     }
@@ -603,7 +603,7 @@ public final class NtySockets {
         }
     }
 
-    /** @return {@code b}, or for a large heap buffer a view of its first {@link #HEAP_CHUNK} bytes */
+    /** {@return {@code b}, or for a large heap buffer a view of its first {@link #HEAP_CHUNK} bytes} */
     private static ByteBuffer ioView(ByteBuffer b) {
         if (b.isDirect() || b.remaining() <= HEAP_CHUNK) {
             return b;

@@ -92,7 +92,7 @@ final class Readiness {
     }
 
     /**
-     * @return the whole milliseconds left, at least 1, or 0 for no deadline
+     * {@return the whole milliseconds left, at least 1, or 0 for no deadline}
      * @throws WaitTimeoutException if the deadline has passed
      */
     private static long remainingMillis(int fd, long deadline, String call) {

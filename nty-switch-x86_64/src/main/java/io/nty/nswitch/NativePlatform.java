@@ -11,7 +11,7 @@ final class NativePlatform {
     private NativePlatform() {
     }
 
-    /** @return this JVM's platform as {@code os-arch}, with the arch names normalised */
+    /** {@return this JVM's platform as {@code os-arch}, with the arch names normalised} */
     static String current() {
         return of(System.getProperty("os.name", "unknown"), System.getProperty("os.arch", "unknown"));
     }
@@ -25,7 +25,7 @@ final class NativePlatform {
         return os(osName) + "-" + arch(osArch);
     }
 
-    /** @return the class path resource that holds the library for {@code platform} */
+    /** {@return the class path resource that holds the library for {@code platform}} */
     static String libraryResource(String platform) {
         return "io/nty/nswitch/native/" + platform + "/libntyswitch.so";
     }

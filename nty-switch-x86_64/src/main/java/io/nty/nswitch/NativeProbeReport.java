@@ -32,12 +32,12 @@ public record NativeProbeReport(String probe, Map<String, String> findings) {
         });
     }
 
-    /** @return whether every property holds */
+    /** {@return whether every property holds} */
     public boolean passed() {
         return findings.values().stream().allMatch(OK::equals);
     }
 
-    /** @return the one-line form, e.g. {@code native entry rdi=ok trampoline-align=ok func-align=ok} */
+    /** {@return the one-line form, e.g. {@code native entry rdi=ok trampoline-align=ok func-align=ok}} */
     public String line() {
         return "native " + probe + " " + findings.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));

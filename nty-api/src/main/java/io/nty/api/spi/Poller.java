@@ -15,10 +15,10 @@ package io.nty.api.spi;
  */
 public interface Poller extends AutoCloseable {
 
-    /** @return a short name for diagnostics, e.g. {@code "epoll"} */
+    /** {@return a short name for diagnostics, e.g. {@code "epoll"}} */
     String name();
 
-    /** @return whether this poller can wait on fds; if not, {@link #arm} always fails */
+    /** {@return whether this poller can wait on fds; if not, {@link #arm} always fails} */
     boolean supportsFds();
 
     /**

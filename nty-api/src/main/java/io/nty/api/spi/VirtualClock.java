@@ -19,7 +19,7 @@ public final class VirtualClock implements MonotonicClock {
         return now;
     }
 
-    /** @return the current virtual time in whole milliseconds */
+    /** {@return the current virtual time in whole milliseconds} */
     public long millis() {
         return now / 1_000_000L;
     }

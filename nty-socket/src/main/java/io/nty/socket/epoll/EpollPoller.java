@@ -178,7 +178,7 @@ public final class EpollPoller implements Poller {
         return true;
     }
 
-    /** @return how this poller registers interest */
+    /** {@return how this poller registers interest} */
     public Mode mode() {
         return mode;
     }
