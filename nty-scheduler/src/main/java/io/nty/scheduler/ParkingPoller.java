@@ -34,7 +34,8 @@ final class ParkingPoller implements Poller {
     @Override
     public void arm(int fd, int events) {
         throw new UnsupportedOperationException("this scheduler has no IO poller, so coroutines cannot "
-                + "wait on fds: put nty-socket on the class path or pass a poller to the builder");
+                + "wait on fds: put nty-socket on the class path (on the module path, also add"
+                + " --add-modules io.nty.socket) or pass a poller to the builder");
     }
 
     @Override

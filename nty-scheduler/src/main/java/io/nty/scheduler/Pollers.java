@@ -13,15 +13,26 @@ final class Pollers {
 
     /**
      * @param owner the scheduler's thread
-     * @return a poller from the available provider with the highest priority, or a
-     *         {@link ParkingPoller} when there is none
+     * @return the default poller: a {@link DeferredPoller}, which asks the providers only when a
+     *         coroutine first waits on an fd
      */
     static Poller openDefault(Thread owner) {
+        return new DeferredPoller(owner);
+    }
+
+    /**
+     * Asks every provider on the class path (or, on the module path, every module that provides
+     * one) whether it is available; this is what loads a provider's native layer.
+     *
+     * @return a poller from the available provider with the highest priority, or {@code null}
+     *         when there is none
+     */
+    static Poller openBest() {
         return ServiceLoader.load(PollerProvider.class, Pollers.class.getClassLoader()).stream()
                 .map(ServiceLoader.Provider::get)
                 .filter(PollerProvider::isAvailable)
                 .max(Comparator.comparingInt(PollerProvider::priority))
                 .map(PollerProvider::open)
-                .orElseGet(() -> new ParkingPoller(owner));
+                .orElse(null);
     }
 }
