@@ -12,9 +12,10 @@ final class Pollers {
     }
 
     /**
+     * {@return the default poller: a {@link DeferredPoller}, which asks the providers only when a
+     *         coroutine first waits on an fd}
+     *
      * @param owner the scheduler's thread
-     * @return the default poller: a {@link DeferredPoller}, which asks the providers only when a
-     *         coroutine first waits on an fd
      */
     static Poller openDefault(Thread owner) {
         return new DeferredPoller(owner);

@@ -135,8 +135,9 @@ public final class NtySockets {
     }
 
     /**
+     * {@return the local address of {@code fd} ({@code getsockname})}
+     *
      * @param fd the socket fd
-     * @return the local address of {@code fd} ({@code getsockname})
      * @throws ErrnoException if the system call fails, naming the errno
      */
     public static InetSocketAddress localAddress(int fd) throws ErrnoException {
@@ -148,8 +149,9 @@ public final class NtySockets {
     }
 
     /**
+     * {@return the peer address of a connected {@code fd} ({@code getpeername})}
+     *
      * @param fd the socket fd
-     * @return the peer address of a connected {@code fd} ({@code getpeername})
      * @throws ErrnoException if the system call fails, naming the errno
      */
     public static InetSocketAddress remoteAddress(int fd) throws ErrnoException {
@@ -528,9 +530,10 @@ public final class NtySockets {
     }
 
     /**
+     * {@return the value of an integer option ({@code getsockopt(2)})}
+     *
      * @param fd the socket fd
      * @param option the option
-     * @return the value of an integer option ({@code getsockopt(2)})
      * @throws ErrnoException if the system call fails, naming the errno
      */
     public static int getOption(int fd, SockOpt option) throws ErrnoException {
@@ -559,8 +562,9 @@ public final class NtySockets {
     }
 
     /**
+     * {@return the {@code SO_LINGER} seconds, or {@code -1} if lingering is off}
+     *
      * @param fd the socket fd
-     * @return the {@code SO_LINGER} seconds, or {@code -1} if lingering is off
      * @throws ErrnoException if the system call fails, naming the errno
      */
     public static int getLinger(int fd) throws ErrnoException {

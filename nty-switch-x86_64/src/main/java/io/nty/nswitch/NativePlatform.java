@@ -17,9 +17,10 @@ final class NativePlatform {
     }
 
     /**
+     * {@return the platform name, e.g. {@code linux-x86_64} for Linux on amd64}
+     *
      * @param osName a value of {@code os.name}
      * @param osArch a value of {@code os.arch}
-     * @return the platform name, e.g. {@code linux-x86_64} for Linux on amd64
      */
     static String of(String osName, String osArch) {
         return os(osName) + "-" + arch(osArch);

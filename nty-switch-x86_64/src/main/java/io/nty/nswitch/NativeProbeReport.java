@@ -19,6 +19,8 @@ public record NativeProbeReport(String probe, Map<String, String> findings) {
     public static final String OK = "ok";
 
     /**
+     * Checks the names and copies the findings, keeping their order.
+     *
      * @throws IllegalArgumentException if a name or finding is empty or contains whitespace,
      *         which would break the one-line form
      */

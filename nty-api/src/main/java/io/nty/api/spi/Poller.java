@@ -75,6 +75,8 @@ public interface Poller extends AutoCloseable {
     interface ReadySink {
 
         /**
+         * Receives one ready fd.
+         *
          * @param fd the ready fd
          * @param events the ready events, {@code IoEvents} bits
          */

@@ -14,6 +14,10 @@ public final class VirtualClock implements MonotonicClock {
 
     private volatile long now;
 
+    /** Creates a clock at 0. */
+    public VirtualClock() {
+    }
+
     @Override
     public long nanoTime() {
         return now;

@@ -128,6 +128,8 @@ public final class EpollPoller implements Poller {
     }
 
     /**
+     * Opens an epoll poller.
+     *
      * @param mode how interest is registered
      * @param maxEvents the most events one {@code epoll_wait} returns, {@code >= 1}
      */
@@ -390,16 +392,18 @@ public final class EpollPoller implements Poller {
     }
 
     /**
+     * {@return whether a waiter is armed on {@code fd} now (for tests and diagnostics)}
+     *
      * @param fd an fd
-     * @return whether a waiter is armed on {@code fd} now (for tests and diagnostics)
      */
     public boolean isArmed(int fd) {
         return fd >= 0 && fd < armed.length && armed[fd] != 0;
     }
 
     /**
+     * {@return whether {@code fd} is registered in the kernel now (for tests and diagnostics)}
+     *
      * @param fd an fd
-     * @return whether {@code fd} is registered in the kernel now (for tests and diagnostics)
      */
     public boolean isRegistered(int fd) {
         return fd >= 0 && fd < registered.length && registered[fd] != 0;
