@@ -1,7 +1,7 @@
 package io.nty.conformance;
 
 /**
- * The rules of the nty specification (design brief §3, {@code nty-api} Javadoc) that this suite
+ * The rules of the nty specification ({@code docs/spec.md}, {@code nty-api} Javadoc) that this suite
  * verifies, one constant per numbered rule.
  *
  * <p>Every check and every failure message names its rule through {@link #cite()}, so a report
