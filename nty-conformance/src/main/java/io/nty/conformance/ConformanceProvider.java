@@ -21,10 +21,10 @@ import java.util.Set;
  */
 public interface ConformanceProvider {
 
-    /** {@return the implementation's name, for reports} */
+    /** @return the implementation's name, for reports */
     String name();
 
-    /** {@return what it can do; rules needing anything else are reported not verified} */
+    /** @return what it can do; rules needing anything else are reported not verified */
     Set<Capability> capabilities();
 
     /**

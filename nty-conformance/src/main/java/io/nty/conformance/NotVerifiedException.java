@@ -21,12 +21,12 @@ public class NotVerifiedException extends RuntimeException {
         this.reason = reason;
     }
 
-    /** {@return the rule} */
+    /** @return the rule */
     public Rule rule() {
         return rule;
     }
 
-    /** {@return why it was not checked} */
+    /** @return why it was not checked */
     public String reason() {
         return reason;
     }

@@ -19,7 +19,7 @@ public class RuleViolation extends AssertionError {
         this.rule = rule;
     }
 
-    /** {@return the rule broken} */
+    /** @return the rule broken */
     public Rule rule() {
         return rule;
     }

@@ -22,12 +22,12 @@ public abstract class SchedulerVerification {
 
     private Target target;
 
-    /** {@return the implementation under test; by default the one {@link ConformanceProviders#find()} finds} */
+    /** @return the implementation under test; by default the one {@link ConformanceProviders#find()} finds */
     protected ConformanceProvider provider() {
         return ConformanceProviders.find();
     }
 
-    /** {@return seed and examples; by default from system properties, see {@link Settings}} */
+    /** @return seed and examples; by default from system properties, see {@link Settings} */
     protected Settings settings() {
         return Settings.fromSystemProperties();
     }

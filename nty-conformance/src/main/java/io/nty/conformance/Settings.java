@@ -23,7 +23,7 @@ public record Settings(long seed, int examples) {
     /** The default number of scenarios per rule. */
     public static final int DEFAULT_EXAMPLES = 300;
 
-    /** {@return settings from the system properties, with a fresh random seed if none is named} */
+    /** @return settings from the system properties, with a fresh random seed if none is named */
     public static Settings fromSystemProperties() {
         return withDefaultSeed(ThreadLocalRandom.current().nextLong());
     }

@@ -22,7 +22,7 @@ public record Target(ScenarioRunner runner, Optional<ConformanceProvider> provid
         return new Target(new JvmScenarioRunner(provider), Optional.of(provider), settings);
     }
 
-    /** {@return the implementation's name} */
+    /** @return the implementation's name */
     public String name() {
         return runner.name();
     }

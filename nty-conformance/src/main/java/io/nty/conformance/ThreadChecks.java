@@ -78,8 +78,8 @@ final class ThreadChecks {
     }
 
     /**
-     * {@return a problem unless the trace's thread-step events ({@code thread}, {@code foreign},
-     *         {@code execute-after-close}) are exactly the model's, in order, times and ids aside}
+     * @return a problem unless the trace's thread-step events ({@code thread}, {@code foreign},
+     *         {@code execute-after-close}) are exactly the model's, in order, times and ids aside
      */
     static List<String> threadEventsAsModelled(Scenario s, Trace t) {
         List<String> expected = threadEvents(Model.allowed(s).get(0));

@@ -12,7 +12,7 @@ final class Addresses {
     }
 
     /**
-     * {@return {@code host:port} resolved, for bind or connect}
+     * @return {@code host:port} resolved, for bind or connect
      * @throws CommandLine.ParameterException naming the option if the host does not resolve or the port is out of range
      */
     static InetSocketAddress resolve(CommandLine cmd, String host, int port) {
@@ -26,7 +26,7 @@ final class Addresses {
         }
     }
 
-    /** {@return {@code HOST:PORT} with a numeric host, as servers print it once they listen} */
+    /** @return {@code HOST:PORT} with a numeric host, as servers print it once they listen */
     static String format(InetSocketAddress address) {
         return address.getAddress().getHostAddress() + ":" + address.getPort();
     }

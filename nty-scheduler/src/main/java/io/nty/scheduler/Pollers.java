@@ -4,6 +4,7 @@ import io.nty.api.spi.Poller;
 import io.nty.api.spi.PollerProvider;
 import java.util.Comparator;
 import java.util.ServiceLoader;
+import java.util.stream.Collectors;
 
 /** Chooses a scheduler's default poller among the {@link PollerProvider}s on the class path. */
 final class Pollers {
@@ -35,5 +36,17 @@ final class Pollers {
                 .max(Comparator.comparingInt(PollerProvider::priority))
                 .map(PollerProvider::open)
                 .orElse(null);
+    }
+
+    /**
+     * {@return why {@link #openBest()} found no poller: which providers were found and why each is
+     * unavailable, or that none was found}
+     */
+    static String whyNone() {
+        String reasons = ServiceLoader.load(PollerProvider.class, Pollers.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get)
+                .map(p -> p.name() + ": " + p.unavailableReason())
+                .collect(Collectors.joining("; "));
+        return reasons.isEmpty() ? "no PollerProvider was found" : "unavailable providers: " + reasons;
     }
 }

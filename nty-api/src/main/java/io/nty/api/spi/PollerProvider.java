@@ -19,6 +19,14 @@ public interface PollerProvider {
     boolean isAvailable();
 
     /**
+     * {@return why {@link #isAvailable()} is false, for the error a scheduler gives when a
+     * coroutine waits on an fd and no poller can; empty when it is available}
+     */
+    default String unavailableReason() {
+        return isAvailable() ? "" : "not available on this platform";
+    }
+
+    /**
      * {@return a new poller owned by the caller}
      * @throws io.nty.api.NtyException if the poller cannot be opened, naming why
      */

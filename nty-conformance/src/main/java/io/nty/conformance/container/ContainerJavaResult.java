@@ -13,12 +13,12 @@ import java.util.List;
  */
 public record ContainerJavaResult(int exitCode, String stdout, String stderr, Duration elapsed) {
 
-    /** {@return standard output split into lines, without line terminators; no trailing empty line} */
+    /** @return standard output split into lines, without line terminators; no trailing empty line */
     public List<String> stdoutLines() {
         return stdout.isEmpty() ? List.of() : stdout.lines().toList();
     }
 
-    /** {@return a multi-line account for assertion messages: exit code, time, both streams} */
+    /** @return a multi-line account for assertion messages: exit code, time, both streams */
     public String describe() {
         return "exit " + exitCode + " after " + elapsed.toMillis() + " ms\n--- stdout ---\n" + stdout
                 + "\n--- stderr ---\n" + stderr;

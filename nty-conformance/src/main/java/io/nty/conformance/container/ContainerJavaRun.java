@@ -74,7 +74,7 @@ public final class ContainerJavaRun {
         this.mainClass = Objects.requireNonNull(mainClass, "mainClass");
     }
 
-    /** {@return a run of {@code mainClass} (on the image's class path) with the defaults above} */
+    /** @return a run of {@code mainClass} (on the image's class path) with the defaults above */
     public static ContainerJavaRun of(LinuxJreImage image, String mainClass) {
         return new ContainerJavaRun(image, mainClass);
     }
@@ -168,7 +168,7 @@ public final class ContainerJavaRun {
         return this;
     }
 
-    /** {@return the command the container runs} */
+    /** @return the command the container runs */
     public List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(LinuxJreImage.JAVA);
@@ -297,7 +297,7 @@ public final class ContainerJavaRun {
         out.closeArchiveEntry();
     }
 
-    /** {@return the exit code, or null if the container is still running after {@code millis}} */
+    /** @return the exit code, or null if the container is still running after {@code millis} */
     private static Integer awaitExit(DockerClient docker, String id, long millis) {
         try (WaitContainerResultCallback wait = docker.waitContainerCmd(id).exec(new WaitContainerResultCallback())) {
             return wait.awaitStatusCode(millis, TimeUnit.MILLISECONDS);

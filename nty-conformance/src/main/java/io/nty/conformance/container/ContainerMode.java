@@ -40,8 +40,8 @@ public enum ContainerMode {
     public static final String ENVIRONMENT_VARIABLE = "NTY_CONTAINERS";
 
     /**
-     * {@return the mode named by {@value #PROPERTY}, else by {@value #ENVIRONMENT_VARIABLE};
-     *         {@link #AUTO} when both are unset or blank}
+     * @return the mode named by {@value #PROPERTY}, else by {@value #ENVIRONMENT_VARIABLE};
+     *         {@link #AUTO} when both are unset or blank
      * @throws IllegalArgumentException if the chosen setting names no mode, listing the valid ones
      */
     public static ContainerMode current() {

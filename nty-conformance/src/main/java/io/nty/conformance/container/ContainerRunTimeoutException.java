@@ -19,7 +19,7 @@ public final class ContainerRunTimeoutException extends RuntimeException {
         this.partial = partial;
     }
 
-    /** {@return the output written before the kill; its exit code is the kill's (typically 137)} */
+    /** @return the output written before the kill; its exit code is the kill's (typically 137) */
     public ContainerJavaResult partialResult() {
         return partial;
     }

@@ -66,7 +66,7 @@ final class ContentHash {
         return this;
     }
 
-    /** {@return the first {@code chars} lowercase hex digits of the digest (at most 64)} */
+    /** @return the first {@code chars} lowercase hex digits of the digest (at most 64) */
     String hex(int chars) {
         String full = HexFormat.of().formatHex(digest.digest());
         return full.substring(0, Math.min(chars, full.length()));

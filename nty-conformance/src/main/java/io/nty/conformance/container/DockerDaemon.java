@@ -45,8 +45,8 @@ final class DockerDaemon {
     }
 
     /**
-     * {@return whether Testcontainers can talk to a Docker daemon (after API negotiation); asked
-     *         once per JVM, because a missing daemon makes each probe slow}
+     * @return whether Testcontainers can talk to a Docker daemon (after API negotiation); asked
+     *         once per JVM, because a missing daemon makes each probe slow
      */
     static synchronized boolean available() {
         if (available == null) {
@@ -57,7 +57,7 @@ final class DockerDaemon {
     }
 
     /**
-     * {@return Testcontainers' Docker client (after API negotiation)}
+     * @return Testcontainers' Docker client (after API negotiation)
      * @throws IllegalStateException if no daemon is reachable
      */
     static DockerClient client() {
@@ -79,7 +79,7 @@ final class DockerDaemon {
                 .ifPresent(v -> System.setProperty("api.version", v));
     }
 
-    /** {@return the daemon's Unix socket when DOCKER_HOST is unset or a unix:// address} */
+    /** @return the daemon's Unix socket when DOCKER_HOST is unset or a unix:// address */
     private static Optional<Path> localSocket() {
         String host = System.getenv("DOCKER_HOST");
         Path socket = host == null || host.isBlank() ? Path.of("/var/run/docker.sock")
@@ -88,8 +88,8 @@ final class DockerDaemon {
     }
 
     /**
-     * {@return the daemon's newest API version from {@code GET /version}, or empty if it does not
-     *         answer within 5 s (then Testcontainers' own probe reports the problem)}
+     * @return the daemon's newest API version from {@code GET /version}, or empty if it does not
+     *         answer within 5 s (then Testcontainers' own probe reports the problem)
      */
     static Optional<String> serverApiVersion(Path socket) {
         CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> get(socket, "/version"));

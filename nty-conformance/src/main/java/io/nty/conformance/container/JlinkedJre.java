@@ -62,7 +62,7 @@ final class JlinkedJre {
         }
     }
 
-    /** {@return the ELF files of a JRE whose shared-library needs the image must satisfy} */
+    /** @return the ELF files of a JRE whose shared-library needs the image must satisfy */
     static List<Path> elfFiles(Path jre) {
         List<Path> files = new ArrayList<>();
         files.add(jre.resolve("bin/java"));

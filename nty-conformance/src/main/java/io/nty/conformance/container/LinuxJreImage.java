@@ -63,17 +63,17 @@ public final class LinuxJreImage {
         this.containerClassPath = List.copyOf(containerClassPath);
     }
 
-    /** {@return a builder with nty's JRE modules, an empty class path and cache dir {@code target/nty-containers}} */
+    /** @return a builder with nty's JRE modules, an empty class path and cache dir {@code target/nty-containers} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@return the image's {@code repository:tag}, present in the local Docker daemon} */
+    /** @return the image's {@code repository:tag}, present in the local Docker daemon */
     public String imageName() {
         return imageName;
     }
 
-    /** {@return the class path inside the container, entries separated by {@code :}} */
+    /** @return the class path inside the container, entries separated by {@code :} */
     public String containerClassPath() {
         return String.join(":", containerClassPath);
     }

@@ -88,15 +88,15 @@ public final class DriverScenarioRunner implements ScenarioRunner, AutoCloseable
         }
     }
 
-    /** {@return probes sent to the driver as {@code native-probe} statements, when it declares NATIVE_CONTEXTS} */
+    /** @return probes sent to the driver as {@code native-probe} statements, when it declares NATIVE_CONTEXTS */
     @Override
     public Optional<NativeContexts> nativeContexts() {
         return capabilities().contains(Capability.NATIVE_CONTEXTS) ? Optional.of(this::probe) : Optional.empty();
     }
 
     /**
-     * {@return the driver's result lines up to {@code end} (one, when it conforms), or what went
-     *         wrong; comment lines are kept only to explain a missing result}
+     * @return the driver's result lines up to {@code end} (one, when it conforms), or what went
+     *         wrong; comment lines are kept only to explain a missing result
      */
     private String probe(NativeProbe probe) {
         ensureStarted();

@@ -90,10 +90,10 @@ public final class JvmScenarioRunner implements ScenarioRunner {
     }
 
     /**
-     * {@return the provider's capabilities and {@link Capability#THREADS}, which this harness
+     * @return the provider's capabilities and {@link Capability#THREADS}, which this harness
      *         implements through the API; {@link Capability#SOCKET_HOOKS} exactly when the
      *         provider has hooks and the sockets are real; {@link Capability#NATIVE_CONTEXTS}
-     *         exactly when the provider has native contexts}
+     *         exactly when the provider has native contexts
      */
     @Override
     public Set<Capability> capabilities() {
@@ -110,7 +110,7 @@ public final class JvmScenarioRunner implements ScenarioRunner {
         return caps;
     }
 
-    /** {@return the provider's native contexts: the probes run in this process} */
+    /** @return the provider's native contexts: the probes run in this process */
     @Override
     public Optional<NativeContexts> nativeContexts() {
         return provider.nativeContexts();

@@ -117,7 +117,7 @@ final class ScenarioExecution {
         }
     }
 
-    /** {@return a task for {@code Executor.execute} that runs {@code program} as the coroutine it becomes} */
+    /** @return a task for {@code Executor.execute} that runs {@code program} as the coroutine it becomes */
     private Runnable task(int program) {
         Activation act = new Activation(scenario.programs().get(program));
         return () -> body(act);
@@ -219,7 +219,7 @@ final class ScenarioExecution {
         running = me;
     }
 
-    /** {@return whether the coroutine goes on to its next step} */
+    /** @return whether the coroutine goes on to its next step */
     private boolean step(String me, Step s) {
         switch (s) {
             case Step.Yield y -> {

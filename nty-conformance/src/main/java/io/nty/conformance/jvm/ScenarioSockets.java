@@ -23,7 +23,7 @@ public interface ScenarioSockets {
      */
     int schedulerFd(int logicalFd);
 
-    /** {@return the poller the scheduler must use, or empty to let the implementation use its own} */
+    /** @return the poller the scheduler must use, or empty to let the implementation use its own */
     Optional<Poller> poller();
 
     /**
@@ -57,7 +57,7 @@ public interface ScenarioSockets {
      */
     void leaveAwait(int fd, boolean suspended, String who);
 
-    /** {@return rule violations seen at this level (e.g. the poller contract), empty if none are observable} */
+    /** @return rule violations seen at this level (e.g. the poller contract), empty if none are observable */
     List<Trace.Violation> violations();
 
     /** Releases the sockets; the scenario is over. */

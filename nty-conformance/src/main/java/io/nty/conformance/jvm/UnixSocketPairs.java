@@ -74,7 +74,7 @@ public final class UnixSocketPairs implements ScenarioSockets {
         }
     }
 
-    /** {@return whether this JVM can read fd numbers of channels (it was started with {@value #EXPORT_FLAG})} */
+    /** @return whether this JVM can read fd numbers of channels (it was started with {@value #EXPORT_FLAG}) */
     public static boolean isAvailable() {
         return FD_VAL != null;
     }

@@ -33,15 +33,15 @@ public final class NtyReferenceProvider implements ConformanceProvider {
         return EnumSet.of(Capability.VIRTUAL_CLOCK, Capability.FD_WAITS, Capability.IN_PROCESS_API);
     }
 
-    /** {@return nty-socket's hooks when that optional module is on the class path and usable (Linux)} */
+    /** @return nty-socket's hooks when that optional module is on the class path and usable (Linux) */
     @Override
     public Optional<SocketHooks> socketHooks() {
         return ntySocketOnClassPath() && NtySocketHooks.isAvailable() ? Optional.of(new NtySocketHooks()) : Optional.empty();
     }
 
     /**
-     * {@return nty-switch-x86_64's native contexts when that optional module is on the class path
-     *         and its library loads here (linux-x86_64); so NATIVE_CONTEXTS is declared only then}
+     * @return nty-switch-x86_64's native contexts when that optional module is on the class path
+     *         and its library loads here (linux-x86_64); so NATIVE_CONTEXTS is declared only then
      */
     @Override
     public Optional<NativeContexts> nativeContexts() {

@@ -186,7 +186,7 @@ public final class Model {
         return c;
     }
 
-    /** {@return false if the scenario is stuck: only waiters without timeouts remain and no fd is ready} */
+    /** @return false if the scenario is stuck: only waiters without timeouts remain and no fd is ready */
     private boolean round() {
         expireTimed(how.timeoutsWithSleepers(), how.expiryRechecked() ? -1 : now);
         int snapshot = ready.size();
@@ -327,7 +327,7 @@ public final class Model {
         emit(c, "exit");
     }
 
-    /** {@return whether {@code c} keeps running after {@code s}} */
+    /** @return whether {@code c} keeps running after {@code s} */
     private boolean runStep(Co c, Step s) {
         switch (s) {
             case Step.Yield y -> {
@@ -444,7 +444,7 @@ public final class Model {
         return false;
     }
 
-    /** {@return what a hook recv on a readable or closed fd returns: bytes, 0 at end of stream (§4.5), or EBADF} */
+    /** @return what a hook recv on a readable or closed fd returns: bytes, 0 at end of stream (§4.5), or EBADF */
     private String hookRecvNow(int fd) {
         if (closed[fd]) {
             return "EBADF";

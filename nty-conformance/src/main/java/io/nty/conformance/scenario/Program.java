@@ -14,7 +14,7 @@ public record Program(List<Step> steps) {
         steps = List.copyOf(steps);
     }
 
-    /** {@return the number of steps} */
+    /** @return the number of steps */
     public int size() {
         return steps.size();
     }

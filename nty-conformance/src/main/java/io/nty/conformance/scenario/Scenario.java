@@ -128,9 +128,9 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
     }
 
     /**
-     * {@return the same scenario without programs that no root or reachable spawn runs (the rest
+     * @return the same scenario without programs that no root or reachable spawn runs (the rest
      *         renumbered in order) and without socket pairs if no step uses an fd; what it does
-     *         is unchanged}
+     *         is unchanged
      */
     public Scenario pruned() {
         boolean[] used = new boolean[programs.size()];
@@ -161,7 +161,7 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
                 afterClose.stream().map(r -> renumber[r]).toList());
     }
 
-    /** {@return the number of logical fds} */
+    /** @return the number of logical fds */
     public int fdCount() {
         return 2 * pairs;
     }
@@ -174,23 +174,23 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
         return programs.stream().flatMap(p -> p.steps().stream()).anyMatch(test);
     }
 
-    /** {@return whether the scenario needs a driver with the THREADS capability: it uses other threads} */
+    /** @return whether the scenario needs a driver with the THREADS capability: it uses other threads */
     public boolean usesThreads() {
         return !afterClose.isEmpty() || anyStep(s -> s instanceof Step.WhichThread || s instanceof Step.Foreign
                 || s instanceof Step.Submit);
     }
 
-    /** {@return whether the scenario needs a runner with the SOCKET_HOOKS capability} */
+    /** @return whether the scenario needs a runner with the SOCKET_HOOKS capability */
     public boolean usesHooks() {
         return anyStep(s -> s instanceof Step.HookRecv || s instanceof Step.HookSend);
     }
 
-    /** {@return the total number of steps, a size measure for shrinking diagnostics} */
+    /** @return the total number of steps, a size measure for shrinking diagnostics */
     public int stepCount() {
         return programs.stream().mapToInt(Program::size).sum();
     }
 
-    /** {@return the text form; see {@link ScenarioText}} */
+    /** @return the text form; see {@link ScenarioText} */
     @Override
     public String toString() {
         return ScenarioText.format(this);
@@ -249,13 +249,13 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
             return this;
         }
 
-        /** {@return the scenario} */
+        /** @return the scenario */
         public Scenario build() {
             return new Scenario(pairs, programs.stream().map(Program::new).toList(), roots, outside, afterClose);
         }
     }
 
-    /** {@return a new builder} */
+    /** @return a new builder */
     public static Builder builder() {
         return new Builder();
     }

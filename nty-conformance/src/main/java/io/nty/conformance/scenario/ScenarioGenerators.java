@@ -101,7 +101,7 @@ public final class ScenarioGenerators {
         return new Scenario(pairs, list, rootList).pruned();
     }
 
-    /** {@return a step, or null for an empty slot (the shrink point)} */
+    /** @return a step, or null for an empty slot (the shrink point) */
     private static Step step(RandomnessSource in, List<Kind> kinds, int pairs, int program, int programs) {
         int kind = draw(in, 0, kinds.size());
         if (kind == 0) {

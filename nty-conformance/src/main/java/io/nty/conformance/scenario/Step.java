@@ -9,7 +9,7 @@ package io.nty.conformance.scenario;
  */
 public sealed interface Step {
 
-    /** {@return the step in text form, e.g. {@code "sleep 10"}} */
+    /** @return the step in text form, e.g. {@code "sleep 10"} */
     String text();
 
     /** {@code yield}: {@code Scheduler.yieldNow()} (§3.2). */
@@ -209,7 +209,7 @@ public sealed interface Step {
         }
     }
 
-    /** {@return the program this step creates, tries to create or submits, or -1} */
+    /** @return the program this step creates, tries to create or submits, or -1 */
     default int programNamed() {
         return switch (this) {
             case Spawn s -> s.program();
@@ -232,7 +232,7 @@ public sealed interface Step {
         };
     }
 
-    /** {@return whether this step may suspend the coroutine that runs it} */
+    /** @return whether this step may suspend the coroutine that runs it */
     default boolean suspends() {
         return this instanceof Yield || this instanceof Sleep || this instanceof WaitRead || this instanceof HookRecv;
     }

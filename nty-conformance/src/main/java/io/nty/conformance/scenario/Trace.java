@@ -50,12 +50,12 @@ public record Trace(List<String> events, List<Violation> violations) {
         }
     }
 
-    /** {@return the events without handler calls, in order} */
+    /** @return the events without handler calls, in order */
     public List<String> ordered() {
         return events.stream().filter(e -> !isUncaught(e)).toList();
     }
 
-    /** {@return the handler calls, sorted, without their times} */
+    /** @return the handler calls, sorted, without their times */
     public List<String> uncaught() {
         List<String> u = new ArrayList<>(events.stream().filter(Trace::isUncaught)
                 .map(e -> e.substring(e.indexOf(' ') + 1)).toList());
@@ -93,7 +93,7 @@ public record Trace(List<String> events, List<Violation> violations) {
         return Optional.empty();
     }
 
-    /** {@return the events, one per line} */
+    /** @return the events, one per line */
     public String text() {
         return String.join("\n", events) + "\n";
     }

@@ -50,7 +50,7 @@ public final class SimulatedNetwork implements ScenarioSockets {
         this.inAwait = new int[fdLimit];
     }
 
-    /** {@return a new poller over this network; the scheduler under test owns it} */
+    /** @return a new poller over this network; the scheduler under test owns it */
     public Poller newPoller() {
         return new SimPoller();
     }
@@ -70,13 +70,13 @@ public final class SimulatedNetwork implements ScenarioSockets {
         // Plain memory: nothing to release.
     }
 
-    /** {@return what the scheduler did to the poller that breaks the rules} */
+    /** @return what the scheduler did to the poller that breaks the rules */
     @Override
     public synchronized List<Trace.Violation> violations() {
         return List.copyOf(violations);
     }
 
-    /** {@return how many times the scheduler polled} */
+    /** @return how many times the scheduler polled */
     public synchronized int polls() {
         return polls;
     }

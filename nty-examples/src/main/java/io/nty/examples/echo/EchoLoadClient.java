@@ -82,7 +82,7 @@ public final class EchoLoadClient {
         this.sources = new SourceAddresses(options.target(), options.connections(), options.perSourceAddress());
     }
 
-    /** {@return whether connections bind source addresses 127.0.0.x} */
+    /** @return whether connections bind source addresses 127.0.0.x */
     public boolean spreadsSourceAddresses() {
         return sources.spreads();
     }

@@ -26,12 +26,12 @@ public final class LatencyHistogram {
         max = Math.max(max, micros);
     }
 
-    /** {@return how many values were recorded} */
+    /** @return how many values were recorded */
     public long count() {
         return total;
     }
 
-    /** {@return the largest value recorded, in µs} */
+    /** @return the largest value recorded, in µs */
     public long maxMicros() {
         return max;
     }

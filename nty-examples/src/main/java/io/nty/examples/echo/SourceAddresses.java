@@ -31,7 +31,7 @@ final class SourceAddresses {
                 && target.getAddress().isLoopbackAddress() && target.getAddress().getAddress().length == 4;
     }
 
-    /** {@return whether connections are spread over several source addresses} */
+    /** @return whether connections are spread over several source addresses */
     boolean spreads() {
         return spread;
     }

@@ -74,7 +74,7 @@ public final class HttpRequestParser {
         this.maxRequestBytes = maxRequestBytes;
     }
 
-    /** {@return the limit given to the constructor} */
+    /** @return the limit given to the constructor */
     public int maxRequestBytes() {
         return maxRequestBytes;
     }
@@ -126,12 +126,12 @@ public final class HttpRequestParser {
         return Outcome.COMPLETE;
     }
 
-    /** {@return the request of the last call that returned {@link Outcome#COMPLETE}, else null} */
+    /** @return the request of the last call that returned {@link Outcome#COMPLETE}, else null */
     public HttpRequest request() {
         return request;
     }
 
-    /** {@return why the last call failed, for logs and tests; null after a success} */
+    /** @return why the last call failed, for logs and tests; null after a success */
     public String error() {
         return error;
     }
@@ -147,7 +147,7 @@ public final class HttpRequestParser {
         return i;
     }
 
-    /** {@return the index of the CR of the CRLFCRLF that ends the head, or -1} */
+    /** @return the index of the CR of the CRLFCRLF that ends the head, or -1 */
     private static int findHeadEnd(ByteBuffer in, int from, int limit) {
         for (int i = from + 3; i < limit; i++) {
             if (in.get(i) == LF && in.get(i - 1) == CR && in.get(i - 2) == LF && in.get(i - 3) == CR) {

@@ -16,7 +16,7 @@ public final class Connection {
         this.lastActiveNanos = System.nanoTime();
     }
 
-    /** {@return the connected, non-blocking socket} */
+    /** @return the connected, non-blocking socket */
     public int fd() {
         return fd;
     }
@@ -26,7 +26,7 @@ public final class Connection {
         lastActiveNanos = System.nanoTime();
     }
 
-    /** {@return whether the peer has sent nothing for at least {@code timeoutNanos} before {@code now}} */
+    /** @return whether the peer has sent nothing for at least {@code timeoutNanos} before {@code now} */
     boolean idleSince(long now, long timeoutNanos) {
         return now - lastActiveNanos >= timeoutNanos;
     }

@@ -27,7 +27,7 @@ final class ConnectionSet {
         return c;
     }
 
-    /** {@return how many connections are open} */
+    /** @return how many connections are open */
     int size() {
         return count;
     }

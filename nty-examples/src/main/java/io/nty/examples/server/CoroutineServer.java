@@ -84,12 +84,12 @@ public final class CoroutineServer {
         connections.closeAll();
     }
 
-    /** {@return connections accepted so far} */
+    /** @return connections accepted so far */
     public long accepted() {
         return accepted;
     }
 
-    /** {@return connections open now} */
+    /** @return connections open now */
     public int openConnections() {
         return connections.size();
     }

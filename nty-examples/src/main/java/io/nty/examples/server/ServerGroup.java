@@ -67,12 +67,12 @@ public final class ServerGroup implements AutoCloseable {
         return new ServerGroup(started, addresses);
     }
 
-    /** {@return the distinct addresses the group listens on, in the order of its fds} */
+    /** @return the distinct addresses the group listens on, in the order of its fds */
     public List<InetSocketAddress> addresses() {
         return addresses;
     }
 
-    /** {@return connections accepted so far; exact once the group has stopped} */
+    /** @return connections accepted so far; exact once the group has stopped */
     public long accepted() {
         return threads.stream().mapToLong(t -> t.server().accepted()).sum();
     }

@@ -47,7 +47,7 @@ public final class ServerThread {
         return t;
     }
 
-    /** {@return the server this thread runs} */
+    /** @return the server this thread runs */
     public CoroutineServer server() {
         return server;
     }
@@ -78,7 +78,7 @@ public final class ServerThread {
         thread.join();
     }
 
-    /** {@return what ended the thread abnormally, or null} */
+    /** @return what ended the thread abnormally, or null */
     public Throwable failure() {
         return failure;
     }
