@@ -10,12 +10,18 @@ public class ContextSwitchUnavailableException extends NtyException {
 
     private static final long serialVersionUID = 1L;
 
-    /** @param message what went wrong, naming the rule or the object involved */
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong, naming the rule or the object involved
+     */
     public ContextSwitchUnavailableException(String message) {
         super(message);
     }
 
     /**
+     * Creates the exception with the failure that caused it.
+     *
      * @param message what went wrong
      * @param cause the underlying failure
      */

@@ -11,19 +11,19 @@ package io.nty.api;
 public interface Coroutine {
 
     /**
-     * @return this coroutine's id: 0, 1, 2 … in creation order within its scheduler (§1.1)
+     * {@return this coroutine's id: 0, 1, 2 … in creation order within its scheduler (§1.1)}
      */
     long id();
 
-    /** @return the current state (exact on the scheduler's thread, possibly stale elsewhere) */
+    /** {@return the current state (exact on the scheduler's thread, possibly stale elsewhere)} */
     CoroutineState state();
 
-    /** @return the function this coroutine runs (§2.1) */
+    /** {@return the function this coroutine runs (§2.1)} */
     CoroutineFunction<?> function();
 
-    /** @return the argument its function is called with; may be {@code null} */
+    /** {@return the argument its function is called with; may be {@code null}} */
     Object argument();
 
-    /** @return the scheduler that owns this coroutine */
+    /** {@return the scheduler that owns this coroutine} */
     Scheduler scheduler();
 }

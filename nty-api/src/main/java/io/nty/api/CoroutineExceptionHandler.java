@@ -12,6 +12,8 @@ package io.nty.api;
 public interface CoroutineExceptionHandler {
 
     /**
+     * Receives a failure that ended a coroutine (§2.3).
+     *
      * @param coroutine the coroutine whose function threw, already EXITED
      * @param failure what it threw
      */

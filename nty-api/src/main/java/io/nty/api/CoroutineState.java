@@ -22,7 +22,7 @@ public enum CoroutineState {
     /** Its function returned or threw; never resumed again, its context is freed (§2.2). */
     EXITED;
 
-    /** @return whether a coroutine in this state is suspended and will be resumed later */
+    /** {@return whether a coroutine in this state is suspended and will be resumed later} */
     public boolean isSuspended() {
         return this == NEW || this == READY || this == SLEEPING || this == WAITING;
     }

@@ -34,14 +34,14 @@ public final class Coroutines {
     }
 
     /**
-     * @return the coroutine running on the calling thread, or empty outside any coroutine
+     * {@return the coroutine running on the calling thread, or empty outside any coroutine}
      */
     public static Optional<Coroutine> current() {
         Scheduler s = SchedulerBinding.current();
         return s == null ? Optional.empty() : s.current();
     }
 
-    /** @return whether the calling code runs inside a coroutine */
+    /** {@return whether the calling code runs inside a coroutine} */
     public static boolean inCoroutine() {
         return current().isPresent();
     }

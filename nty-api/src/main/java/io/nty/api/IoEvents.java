@@ -24,8 +24,9 @@ public final class IoEvents {
     }
 
     /**
+     * {@return a readable form such as {@code READ|WRITE}}
+     *
      * @param events an event mask
-     * @return a readable form such as {@code READ|WRITE}
      */
     public static String toString(int events) {
         StringBuilder sb = new StringBuilder();

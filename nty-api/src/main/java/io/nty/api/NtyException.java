@@ -9,12 +9,18 @@ public class NtyException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** @param message what went wrong, naming the rule or the object involved */
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong, naming the rule or the object involved
+     */
     public NtyException(String message) {
         super(message);
     }
 
     /**
+     * Creates the exception with the failure that caused it.
+     *
      * @param message what went wrong
      * @param cause the underlying failure
      */

@@ -75,8 +75,8 @@ public interface Scheduler extends Executor, AutoCloseable {
     void execute(Runnable task);
 
     /**
-     * @return the coroutine running now, or empty when called from outside any coroutine of this
-     *         scheduler
+     * {@return the coroutine running now, or empty when called from outside any coroutine of this
+     *         scheduler}
      * @throws WrongThreadException if called from another thread than the scheduler's
      */
     Optional<Coroutine> current();
@@ -169,10 +169,10 @@ public interface Scheduler extends Executor, AutoCloseable {
      */
     boolean fdClosed(int fd);
 
-    /** @return the thread this scheduler belongs to (§5.1) */
+    /** {@return the thread this scheduler belongs to (§5.1)} */
     Thread thread();
 
-    /** @return whether {@link #close()} has been called */
+    /** {@return whether {@link #close()} has been called} */
     boolean isClosed();
 
     /**
@@ -186,7 +186,7 @@ public interface Scheduler extends Executor, AutoCloseable {
     void close();
 
     /**
-     * @return the open scheduler bound to the calling thread (§5.1), or empty if there is none
+     * {@return the open scheduler bound to the calling thread (§5.1), or empty if there is none}
      */
     static Optional<Scheduler> ofCurrentThread() {
         return Optional.ofNullable(SchedulerBinding.current());

@@ -56,10 +56,10 @@ public final class ConformanceReport {
         results.forEach(r -> record(implementation, r));
     }
 
-    /** @return the whole report as Markdown */
+    /** {@return the whole report as Markdown} */
     public static synchronized String markdown() {
         StringBuilder sb = new StringBuilder("# nty conformance report\n\n");
-        sb.append("Rules: design brief §3 and `io.nty.api` Javadoc. *Not verified* never counts as passed.\n");
+        sb.append("Rules: docs/spec.md and the `io.nty.api` Javadoc. *Not verified* never counts as passed.\n");
         for (Map.Entry<String, Map<Rule, RuleResult>> e : RESULTS.entrySet()) {
             sb.append("\n## ").append(e.getKey()).append("\n\n").append(counts(e.getValue())).append("\n\n");
             Long seed = SEEDS.get(e.getKey());

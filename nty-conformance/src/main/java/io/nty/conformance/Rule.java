@@ -1,7 +1,7 @@
 package io.nty.conformance;
 
 /**
- * The rules of the nty specification (design brief §3, {@code nty-api} Javadoc) that this suite
+ * The rules of the nty specification ({@code docs/spec.md}, {@code nty-api} Javadoc) that this suite
  * verifies, one constant per numbered rule.
  *
  * <p>Every check and every failure message names its rule through {@link #cite()}, so a report
@@ -37,17 +37,17 @@ public enum Rule {
         this.statement = statement;
     }
 
-    /** @return the rule number, e.g. {@code "3.3"} */
+    /** {@return the rule number, e.g. {@code "3.3"}} */
     public String number() {
         return number;
     }
 
-    /** @return the rule in one sentence */
+    /** {@return the rule in one sentence} */
     public String statement() {
         return statement;
     }
 
-    /** @return {@code "§3.3"}: how messages cite the rule */
+    /** {@return {@code "§3.3"}: how messages cite the rule} */
     public String cite() {
         return "§" + number;
     }

@@ -1,6 +1,6 @@
 /**
  * nty's conformance suite (TCK): checks any coroutine runtime against the numbered rules of the
- * nty specification (design brief §3, {@code io.nty.api} Javadoc).
+ * nty specification ({@code docs/spec.md}, {@code io.nty.api} Javadoc).
  *
  * <p>This module owns: the {@link io.nty.conformance.Rule} catalogue and how each rule is
  * verified ({@link io.nty.conformance.Conformance}); the seam to an implementation

@@ -28,9 +28,11 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>Build one on the thread that will run it, with {@link #create()} or {@link #builder()}; it
  * binds itself to that thread (§5.1) until {@link #close()}. Coroutine contexts switch through
- * {@link ContinuationSwitch}. The IO poller is the highest-priority {@link
- * io.nty.api.spi.PollerProvider} on the class path (epoll, from {@code nty-socket}), or a
- * {@link ParkingPoller} that waits on no fds.
+ * {@link ContinuationSwitch}. Unless the builder is given one, the IO poller is chosen when a
+ * coroutine first waits on an fd (or {@link #pollerName()} asks): the highest-priority {@link
+ * io.nty.api.spi.PollerProvider} on the class path (epoll, from {@code nty-socket}), or, if there is
+ * none, a poller that waits on no fds. Until then the scheduler parks its thread, so a program
+ * that never waits on an fd never loads nty-socket's native layer (jnr-ffi).
  *
  * <p>See {@link Scheduler} for the contract of each method; the rules it cites are implemented
  * here as: §1.1 {@link #create}; §2.1–2.3 {@link ScheduledCoroutine#run()} and {@link #resume};
@@ -99,8 +101,8 @@ public final class NtyScheduler implements Scheduler {
     }
 
     /**
-     * @return a scheduler for the calling thread with the system clock, the default poller and a
-     *         handler that logs failures
+     * {@return a scheduler for the calling thread with the system clock, the default poller and a
+     *         handler that logs failures}
      * @throws IllegalStateException if the calling thread already has an open scheduler (§5.1)
      * @throws io.nty.api.ContextSwitchUnavailableException if the JVM lacks the flag the
      *         continuation switch needs, naming it
@@ -109,7 +111,7 @@ public final class NtyScheduler implements Scheduler {
         return builder().build();
     }
 
-    /** @return a builder for a scheduler owned by the thread that calls {@code build()} */
+    /** {@return a builder for a scheduler owned by the thread that calls {@code build()}} */
     public static NtySchedulerBuilder builder() {
         return new NtySchedulerBuilder();
     }
@@ -517,12 +519,15 @@ public final class NtyScheduler implements Scheduler {
         }
     }
 
-    /** @return the clock this scheduler reads */
+    /** {@return the clock this scheduler reads} */
     public MonotonicClock clock() {
         return clock;
     }
 
-    /** @return the name of the poller in use, e.g. {@code "epoll"} or {@code "parking"} */
+    /**
+     * {@return the name of the poller in use, e.g. {@code "epoll"} or {@code "parking"}; chooses
+     * the default poller now if no coroutine has waited on an fd yet}
+     */
     public String pollerName() {
         return poller.name();
     }

@@ -22,9 +22,10 @@ public final class NtySchedulerBuilder {
     }
 
     /**
+     * {@return this builder}
+     *
      * @param clock the monotonic clock for sleeps and timeouts; default {@link MonotonicClock#system()},
      *        or an {@link io.nty.api.spi.VirtualClock} for tests
-     * @return this builder
      */
     public NtySchedulerBuilder clock(MonotonicClock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -32,9 +33,10 @@ public final class NtySchedulerBuilder {
     }
 
     /**
+     * {@return this builder}
+     *
      * @param poller the IO poller the scheduler will own and close; default: the best available
      *        {@link io.nty.api.spi.PollerProvider}, else a poller that waits on no fds
-     * @return this builder
      */
     public NtySchedulerBuilder poller(Poller poller) {
         this.poller = Objects.requireNonNull(poller, "poller");
@@ -42,8 +44,9 @@ public final class NtySchedulerBuilder {
     }
 
     /**
+     * {@return this builder}
+     *
      * @param contextSwitch the context switch; default {@link ContinuationSwitch}
-     * @return this builder
      */
     public NtySchedulerBuilder contextSwitch(ContextSwitch contextSwitch) {
         this.contextSwitch = Objects.requireNonNull(contextSwitch, "contextSwitch");
@@ -51,9 +54,10 @@ public final class NtySchedulerBuilder {
     }
 
     /**
+     * {@return this builder}
+     *
      * @param handler receives what coroutines throw (§2.3); default logs through
      *        {@link System.Logger} at ERROR
-     * @return this builder
      */
     public NtySchedulerBuilder exceptionHandler(CoroutineExceptionHandler handler) {
         this.exceptionHandler = Objects.requireNonNull(handler, "handler");
@@ -61,8 +65,9 @@ public final class NtySchedulerBuilder {
     }
 
     /**
+     * {@return this builder}
+     *
      * @param name a name for messages and logs; default {@code nty-scheduler@<thread name>}
-     * @return this builder
      */
     public NtySchedulerBuilder name(String name) {
         this.name = Objects.requireNonNull(name, "name");

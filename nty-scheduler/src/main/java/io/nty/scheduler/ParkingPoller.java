@@ -33,8 +33,18 @@ final class ParkingPoller implements Poller {
 
     @Override
     public void arm(int fd, int events) {
-        throw new UnsupportedOperationException("this scheduler has no IO poller, so coroutines cannot "
-                + "wait on fds: put nty-socket on the class path or pass a poller to the builder");
+        throw noFdWaits(Pollers.whyNone());
+    }
+
+    /**
+     * @param why why no IO poller could be opened
+     * @return the error for a coroutine that waits on an fd, naming what to do and {@code why}
+     */
+    static UnsupportedOperationException noFdWaits(String why) {
+        return new UnsupportedOperationException("this scheduler has no IO poller, so coroutines cannot "
+                + "wait on fds: put nty-socket on the class path (on the module path, also add"
+                + " --add-modules io.nty.socket and jnr-ffi's ASM modules) or pass a poller to the builder; "
+                + why);
     }
 
     @Override

@@ -24,7 +24,7 @@ final class ReadyQueue {
         size++;
     }
 
-    /** @return the head, removed, or {@code null} if empty */
+    /** {@return the head, removed, or {@code null} if empty} */
     ScheduledCoroutine pollFirst() {
         if (size == 0) {
             return null;

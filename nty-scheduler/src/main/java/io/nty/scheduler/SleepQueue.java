@@ -25,12 +25,12 @@ final class SleepQueue {
         siftUp(size++, co);
     }
 
-    /** @return the sleeper that wakes first, or {@code null} */
+    /** {@return the sleeper that wakes first, or {@code null}} */
     ScheduledCoroutine peek() {
         return size == 0 ? null : heap[0];
     }
 
-    /** @return the sleeper that wakes first, removed, or {@code null} */
+    /** {@return the sleeper that wakes first, removed, or {@code null}} */
     ScheduledCoroutine poll() {
         ScheduledCoroutine first = peek();
         if (first != null) {

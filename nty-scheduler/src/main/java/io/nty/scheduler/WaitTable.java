@@ -22,7 +22,7 @@ final class WaitTable {
     private ScheduledCoroutine[] writers = new ScheduledCoroutine[64];
     private int count;
 
-    /** @return the coroutine waiting on {@code fd} in {@code direction}, or {@code null} */
+    /** {@return the coroutine waiting on {@code fd} in {@code direction}, or {@code null}} */
     ScheduledCoroutine get(int fd, IoDirection direction) {
         ScheduledCoroutine[] slots = slots(direction);
         return fd < slots.length ? slots[fd] : null;

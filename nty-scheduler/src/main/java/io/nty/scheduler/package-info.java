@@ -4,7 +4,10 @@
  * <p>Owns: the ready queue ({@link io.nty.scheduler.ReadyQueue}), the sleep queue
  * ({@link io.nty.scheduler.SleepQueue}), the wait table by fd and direction
  * ({@link io.nty.scheduler.WaitTable}), the scheduling round and the continuation context switch
- * ({@link io.nty.scheduler.ContinuationSwitch}). Entry point: {@link io.nty.scheduler.NtyScheduler}.
+ * ({@link io.nty.scheduler.ContinuationSwitch}), the choice of the default poller at the first fd
+ * wait ({@code DeferredPoller}, so a program that waits on no fd loads no provider's native layer),
+ * and {@link io.nty.scheduler.NtyCo}, NtyCo's C API under its own names. Entry point:
+ * {@link io.nty.scheduler.NtyScheduler}.
  *
  * <p>Must not touch: file descriptors and system calls (the poller SPI does that, implemented in
  * {@code nty-socket}), native stacks (in {@code nty-switch-x86_64}). Depends on {@code nty-api}

@@ -21,12 +21,12 @@ final class DrainHints {
     private DrainHints() {
     }
 
-    /** @return the calling thread's hints */
+    /** {@return the calling thread's hints} */
     static DrainHints current() {
         return CURRENT.get();
     }
 
-    /** @return whether the last receive on {@code fd} emptied the kernel queue */
+    /** {@return whether the last receive on {@code fd} emptied the kernel queue} */
     boolean isDrained(int fd) {
         return fd < drained.length && drained[fd] != 0;
     }

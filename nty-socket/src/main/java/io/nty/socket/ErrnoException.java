@@ -17,12 +17,18 @@ public class ErrnoException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The errno number. */
     private final int errno;
+    /** Its symbolic name, e.g. {@code ECONNRESET}. */
     private final String errnoName;
+    /** The failing call, e.g. {@code recv}. */
     private final String call;
+    /** The fd the call was made on, or -1. */
     private final int fd;
 
     /**
+     * Creates the exception; its message names the call, the fd and the errno.
+     *
      * @param call the failing call, e.g. {@code "recv"}
      * @param fd the fd it was made on, or {@code -1} if none
      * @param errno the errno it failed with
@@ -35,29 +41,30 @@ public class ErrnoException extends IOException {
         this.fd = fd;
     }
 
-    /** @return the errno number, e.g. 104 */
+    /** {@return the errno number, e.g. 104} */
     public int errno() {
         return errno;
     }
 
-    /** @return the errno name, e.g. {@code "ECONNRESET"} */
+    /** {@return the errno name, e.g. {@code "ECONNRESET"}} */
     public String errnoName() {
         return errnoName;
     }
 
-    /** @return the failing call, e.g. {@code "recv"} */
+    /** {@return the failing call, e.g. {@code "recv"}} */
     public String call() {
         return call;
     }
 
-    /** @return the fd the call was made on, or {@code -1} */
+    /** {@return the fd the call was made on, or {@code -1}} */
     public int fd() {
         return fd;
     }
 
     /**
+     * {@return its symbolic name on this platform, e.g. {@code "EPIPE"}, or {@code "errno <n>"}}
+     *
      * @param errno an errno number
-     * @return its symbolic name on this platform, e.g. {@code "EPIPE"}, or {@code "errno <n>"}
      */
     public static String nameOf(int errno) {
         Errno e = Errno.valueOf(errno);

@@ -15,7 +15,7 @@ final class FdHandle {
         this.fd = fd;
     }
 
-    /** @return the fd, for a call about to use it */
+    /** {@return the fd, for a call about to use it} */
     int fd() throws ClosedChannelException {
         if (closed) {
             throw new ClosedChannelException();
@@ -23,7 +23,7 @@ final class FdHandle {
         return fd;
     }
 
-    /** @return the fd number, open or not (for messages) */
+    /** {@return the fd number, open or not (for messages)} */
     int number() {
         return fd;
     }

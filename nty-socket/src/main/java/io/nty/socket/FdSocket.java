@@ -66,19 +66,19 @@ public abstract sealed class FdSocket<S extends FdSocket<S>> implements AutoClos
     }
 
     /**
-     * @return the bound address, with the port the kernel chose
+     * {@return the bound address, with the port the kernel chose}
      * @throws IOException if the system call fails, naming the errno, or the socket is closed
      */
     public InetSocketAddress localAddress() throws IOException {
         return NtySockets.localAddress(handle.fd());
     }
 
-    /** @return the fd, for the fd-level hooks */
+    /** {@return the fd, for the fd-level hooks} */
     public int fd() {
         return handle.number();
     }
 
-    /** @return whether the socket is open */
+    /** {@return whether the socket is open} */
     public boolean isOpen() {
         return handle.isOpen();
     }

@@ -98,7 +98,7 @@ public final class NtySocket extends FdSocket<NtySocket> implements ByteChannel 
     }
 
     /**
-     * @return the peer's address
+     * {@return the peer's address}
      * @throws IOException if the system call fails, naming the errno
      */
     public InetSocketAddress remoteAddress() throws IOException {

@@ -71,7 +71,7 @@ public final class NtySockets {
     private NtySockets() {
     }
 
-    /** @return whether the hooks work here (Linux), without throwing */
+    /** {@return whether the hooks work here (Linux), without throwing} */
     public static boolean isAvailable() {
         return NativeLibC.isAvailable();
     }
@@ -137,8 +137,9 @@ public final class NtySockets {
     }
 
     /**
+     * {@return the local address of {@code fd} ({@code getsockname})}
+     *
      * @param fd the socket fd
-     * @return the local address of {@code fd} ({@code getsockname})
      * @throws ErrnoException if the system call fails, naming the errno
      */
     public static InetSocketAddress localAddress(int fd) throws ErrnoException {
@@ -150,8 +151,9 @@ public final class NtySockets {
     }
 
     /**
+     * {@return the peer address of a connected {@code fd} ({@code getpeername})}
+     *
      * @param fd the socket fd
-     * @return the peer address of a connected {@code fd} ({@code getpeername})
      * @throws ErrnoException if the system call fails, naming the errno
      */
     public static InetSocketAddress remoteAddress(int fd) throws ErrnoException {
@@ -533,9 +535,10 @@ public final class NtySockets {
     }
 
     /**
+     * {@return the value of an integer option ({@code getsockopt(2)})}
+     *
      * @param fd the socket fd
      * @param option the option
-     * @return the value of an integer option ({@code getsockopt(2)})
      * @throws ErrnoException if the system call fails, naming the errno
      */
     public static int getOption(int fd, SockOpt option) throws ErrnoException {
@@ -564,8 +567,9 @@ public final class NtySockets {
     }
 
     /**
+     * {@return the {@code SO_LINGER} seconds, or {@code -1} if lingering is off}
+     *
      * @param fd the socket fd
-     * @return the {@code SO_LINGER} seconds, or {@code -1} if lingering is off
      * @throws ErrnoException if the system call fails, naming the errno
      */
     public static int getLinger(int fd) throws ErrnoException {
@@ -620,7 +624,7 @@ public final class NtySockets {
         }
     }
 
-    /** @return {@code b}, or for a large heap buffer a view of its first {@link #HEAP_CHUNK} bytes */
+    /** {@return {@code b}, or for a large heap buffer a view of its first {@link #HEAP_CHUNK} bytes} */
     private static ByteBuffer ioView(ByteBuffer b) {
         if (b.isDirect() || b.remaining() <= HEAP_CHUNK) {
             return b;

@@ -26,8 +26,9 @@ final class Readiness {
     }
 
     /**
+     * {@return the deadline to pass to {@link #await}}
+     *
      * @param timeoutMillis {@code 0} for no limit, else the longest the whole call may wait
-     * @return the deadline to pass to {@link #await}
      * @throws IllegalArgumentException if {@code timeoutMillis < 0}
      */
     static long deadline(long timeoutMillis) {
@@ -92,7 +93,7 @@ final class Readiness {
     }
 
     /**
-     * @return the whole milliseconds left, at least 1, or 0 for no deadline
+     * {@return the whole milliseconds left, at least 1, or 0 for no deadline}
      * @throws WaitTimeoutException if the deadline has passed
      */
     private static long remainingMillis(int fd, long deadline, String call) {

@@ -40,12 +40,12 @@ public enum SockOpt {
         this.name = name;
     }
 
-    /** @return the {@code level} argument of {@code setsockopt} */
+    /** {@return the {@code level} argument of {@code setsockopt}} */
     public int level() {
         return level;
     }
 
-    /** @return the {@code optname} argument of {@code setsockopt} */
+    /** {@return the {@code optname} argument of {@code setsockopt}} */
     public int optionName() {
         return name;
     }

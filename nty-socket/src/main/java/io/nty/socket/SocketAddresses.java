@@ -27,8 +27,9 @@ final class SocketAddresses {
     }
 
     /**
+     * {@return {@link LibC#AF_INET} or {@link LibC#AF_INET6}}
+     *
      * @param address a resolved IPv4 or IPv6 socket address
-     * @return {@link LibC#AF_INET} or {@link LibC#AF_INET6}
      * @throws IllegalArgumentException if the address is unresolved
      */
     static int family(InetSocketAddress address) {
@@ -36,8 +37,9 @@ final class SocketAddresses {
     }
 
     /**
+     * {@return its {@code sockaddr} bytes; the array length is the {@code addrlen} to pass}
+     *
      * @param address a resolved socket address
-     * @return its {@code sockaddr} bytes; the array length is the {@code addrlen} to pass
      * @throws IllegalArgumentException if the address is unresolved
      */
     static byte[] encode(InetSocketAddress address) {
@@ -57,9 +59,10 @@ final class SocketAddresses {
     }
 
     /**
+     * {@return the address they hold}
+     *
      * @param sockaddr bytes the kernel filled
      * @param length the length the kernel reported
-     * @return the address they hold
      * @throws IllegalArgumentException if the family is neither IPv4 nor IPv6
      */
     static InetSocketAddress decode(byte[] sockaddr, int length) {

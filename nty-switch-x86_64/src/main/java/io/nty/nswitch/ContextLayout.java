@@ -11,7 +11,7 @@ record ContextLayout(
         long requestKind, long requestFd, long requestEvents, long requestResult, long requestMillis,
         long mapBase, long mapSize, long guardSize) {
 
-    /** @return the layout the loaded library reports */
+    /** {@return the layout the loaded library reports} */
     static ContextLayout of(LibNtySwitch lib) {
         return new ContextLayout(
                 offset(lib, 0), offset(lib, 1), offset(lib, 2), offset(lib, 3), offset(lib, 4),

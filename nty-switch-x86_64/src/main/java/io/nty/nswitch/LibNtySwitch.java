@@ -11,26 +11,57 @@ import jnr.ffi.types.size_t;
  */
 public interface LibNtySwitch {
 
-    /** {@code nty_coroutine_create}: the coroutine, or 0 with errno set. */
+    /**
+     * {@code nty_coroutine_create}: a NEW native coroutine on a fresh stack.
+     *
+     * @param func the address of {@code void func(void *arg)}
+     * @param arg the argument passed to it
+     * @param stackSize the stack size in bytes
+     * @return the coroutine, or 0 with errno set
+     */
     long nty_coroutine_create(long func, long arg, @size_t long stackSize);
 
-    /** {@code nty_coroutine_resume}: the request kind left, or a negative NTY_ERR_*. */
+    /**
+     * {@code nty_coroutine_resume}: switches into the coroutine until it yields or exits.
+     *
+     * @param co the coroutine
+     * @return the kind of request it left, or a negative {@code NTY_ERR_*}
+     */
     @IgnoreError
     int nty_coroutine_resume(long co);
 
-    /** {@code nty_coroutine_complete_wait}. */
+    /**
+     * {@code nty_coroutine_complete_wait}: records the outcome of the fd wait the coroutine asked for.
+     *
+     * @param co the coroutine
+     * @param result the ready events, or a negative wait outcome
+     */
     @IgnoreError
     void nty_coroutine_complete_wait(long co, int result);
 
-    /** {@code nty_coroutine_free}: 0, or a negative NTY_ERR_*. */
+    /**
+     * {@code nty_coroutine_free}: frees the coroutine and unmaps its stack.
+     *
+     * @param co the coroutine
+     * @return 0, or a negative {@code NTY_ERR_*}
+     */
     @IgnoreError
     int nty_coroutine_free(long co);
 
-    /** {@code nty_layout}: a field's byte offset, or -1. */
+    /**
+     * {@code nty_layout}: where a field of the saved context lies, for layout checks.
+     *
+     * @param field the field's number in {@code nty_switch.h}
+     * @return its byte offset, or -1 for an unknown field
+     */
     @IgnoreError
     long nty_layout(int field);
 
-    /** {@code nty_probe_thread_fp_control}: this thread's MXCSR (bits 0-31) and x87 control word (bits 32-47). */
+    /**
+     * {@code nty_probe_thread_fp_control}: reads the calling thread's floating-point control state.
+     *
+     * @return its MXCSR (bits 0-31) and x87 control word (bits 32-47)
+     */
     @IgnoreError
     long nty_probe_thread_fp_control();
 }

@@ -21,8 +21,9 @@ final class LibraryExtractor {
     }
 
     /**
+     * {@return the absolute path of the copy, readable and executable by the owner only}
+     *
      * @param source the resource to copy
-     * @return the absolute path of the copy, readable and executable by the owner only
      * @throws IOException if the copy fails
      */
     static Path extract(URL source) throws IOException {

@@ -103,8 +103,8 @@ public final class NativeContext implements AutoCloseable {
     }
 
     /**
-     * @return the request the coroutine left at its last switch back, or empty if it has not
-     *         switched back since it last started (NEW or RUNNING)
+     * {@return the request the coroutine left at its last switch back, or empty if it has not
+     *         switched back since it last started (NEW or RUNNING)}
      * @throws NativeContextException if the context is freed
      */
     public Optional<NativeRequest> lastRequest() {
@@ -129,72 +129,72 @@ public final class NativeContext implements AutoCloseable {
         lib.library.nty_coroutine_complete_wait(address, result);
     }
 
-    /** @return the current state; {@link NativeState#FREED} after {@link #free()} */
+    /** {@return the current state; {@link NativeState#FREED} after {@link #free()}} */
     public NativeState state() {
         return freed ? NativeState.FREED : NativeState.ofNative(memory.getInt(lib.layout.state()));
     }
 
-    /** @return the saved {@code rdi} slot: the coroutine itself until its first resume (§2.4) */
+    /** {@return the saved {@code rdi} slot: the coroutine itself until its first resume (§2.4)} */
     public long savedRdi() {
         return savedWord(lib.layout.rdi());
     }
 
-    /** @return the saved resume address: {@code nty_exec} while NEW, a yield site later */
+    /** {@return the saved resume address: {@code nty_exec} while NEW, a yield site later} */
     public long savedResumeAddress() {
         return savedWord(lib.layout.rip());
     }
 
-    /** @return the saved stack pointer: where the coroutine continues with its stack */
+    /** {@return the saved stack pointer: where the coroutine continues with its stack} */
     public long savedRsp() {
         return savedWord(lib.layout.rsp());
     }
 
-    /** @return the saved frame pointer (0 while NEW: the end of frame chains) */
+    /** {@return the saved frame pointer (0 while NEW: the end of frame chains)} */
     public long savedRbp() {
         return savedWord(lib.layout.rbp());
     }
 
-    /** @return the saved MXCSR (SSE control and status) */
+    /** {@return the saved MXCSR (SSE control and status)} */
     public int savedMxcsr() {
         requireNotFreed("read the saved context of");
         return memory.getInt(lib.layout.mxcsr());
     }
 
-    /** @return the saved x87 FPU control word */
+    /** {@return the saved x87 FPU control word} */
     public int savedX87ControlWord() {
         requireNotFreed("read the saved context of");
         return memory.getShort(lib.layout.fpucw()) & 0xffff;
     }
 
     /**
-     * @return the lowest address of the coroutine's mapping: the start of its guard page; 0 once
-     *         the stack was unmapped (after the coroutine exited)
+     * {@return the lowest address of the coroutine's mapping: the start of its guard page; 0 once
+     *         the stack was unmapped (after the coroutine exited)}
      */
     public long mappingBase() {
         return savedWord(lib.layout.mapBase());
     }
 
-    /** @return the size of the mapping: the guard page plus the usable stack */
+    /** {@return the size of the mapping: the guard page plus the usable stack} */
     public long mappingSize() {
         return savedWord(lib.layout.mapSize());
     }
 
-    /** @return the size of the {@code PROT_NONE} guard page below the stack */
+    /** {@return the size of the {@code PROT_NONE} guard page below the stack} */
     public long guardSize() {
         return savedWord(lib.layout.guardSize());
     }
 
-    /** @return the native {@code nty_coroutine *}; meaningless after {@link #free()} */
+    /** {@return the native {@code nty_coroutine *}; meaningless after {@link #free()}} */
     public long address() {
         return address;
     }
 
-    /** @return the function this coroutine runs */
+    /** {@return the function this coroutine runs} */
     public NativeEntry entry() {
         return entry;
     }
 
-    /** @return the argument its function is called with */
+    /** {@return the argument its function is called with} */
     public long argument() {
         return argument;
     }

@@ -10,7 +10,11 @@ public class NativeContextException extends NtyException {
 
     private static final long serialVersionUID = 1L;
 
-    /** @param message what was attempted, on which context, in which state */
+    /**
+     * Creates the exception.
+     *
+     * @param message what was attempted, on which context, in which state
+     */
     public NativeContextException(String message) {
         super(message);
     }

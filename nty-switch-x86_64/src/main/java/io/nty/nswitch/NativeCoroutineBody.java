@@ -46,7 +46,7 @@ final class NativeCoroutineBody implements CoroutineFunction<NativeContext> {
         }
     }
 
-    /** @return what the native {@code nty_coroutine_wait} returns: events or an NTY_WAIT_* code */
+    /** {@return what the native {@code nty_coroutine_wait} returns: events or an NTY_WAIT_* code} */
     private int await(NativeRequest.Await a) {
         try {
             return scheduler.await(a.fd(), a.events(), a.timeoutMillis());

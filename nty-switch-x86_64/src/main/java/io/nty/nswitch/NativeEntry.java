@@ -17,6 +17,8 @@ import java.util.Objects;
 public record NativeEntry(long address, String name) {
 
     /**
+     * Checks the components.
+     *
      * @throws IllegalArgumentException if {@code address} is 0
      * @throws NullPointerException if {@code name} is null
      */
@@ -72,8 +74,9 @@ public record NativeEntry(long address, String name) {
     }
 
     /**
+     * {@return an entry named after its address}
+     *
      * @param address the function's address
-     * @return an entry named after its address
      */
     public static NativeEntry ofAddress(long address) {
         return new NativeEntry(address, "0x" + Long.toHexString(address));

@@ -11,21 +11,22 @@ final class NativePlatform {
     private NativePlatform() {
     }
 
-    /** @return this JVM's platform as {@code os-arch}, with the arch names normalised */
+    /** {@return this JVM's platform as {@code os-arch}, with the arch names normalised} */
     static String current() {
         return of(System.getProperty("os.name", "unknown"), System.getProperty("os.arch", "unknown"));
     }
 
     /**
+     * {@return the platform name, e.g. {@code linux-x86_64} for Linux on amd64}
+     *
      * @param osName a value of {@code os.name}
      * @param osArch a value of {@code os.arch}
-     * @return the platform name, e.g. {@code linux-x86_64} for Linux on amd64
      */
     static String of(String osName, String osArch) {
         return os(osName) + "-" + arch(osArch);
     }
 
-    /** @return the class path resource that holds the library for {@code platform} */
+    /** {@return the class path resource that holds the library for {@code platform}} */
     static String libraryResource(String platform) {
         return "io/nty/nswitch/native/" + platform + "/libntyswitch.so";
     }

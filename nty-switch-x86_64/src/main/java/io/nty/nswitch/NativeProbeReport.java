@@ -19,6 +19,8 @@ public record NativeProbeReport(String probe, Map<String, String> findings) {
     public static final String OK = "ok";
 
     /**
+     * Checks the names and copies the findings, keeping their order.
+     *
      * @throws IllegalArgumentException if a name or finding is empty or contains whitespace,
      *         which would break the one-line form
      */
@@ -32,12 +34,12 @@ public record NativeProbeReport(String probe, Map<String, String> findings) {
         });
     }
 
-    /** @return whether every property holds */
+    /** {@return whether every property holds} */
     public boolean passed() {
         return findings.values().stream().allMatch(OK::equals);
     }
 
-    /** @return the one-line form, e.g. {@code native entry rdi=ok trampoline-align=ok func-align=ok} */
+    /** {@return the one-line form, e.g. {@code native entry rdi=ok trampoline-align=ok func-align=ok}} */
     public String line() {
         return "native " + probe + " " + findings.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));

@@ -179,7 +179,7 @@ public final class NativeProbes {
         return new NativeProbeReport("callee-saved", f);
     }
 
-    /** @return ok if neither context saw a wrong rounding mode and both rounded 2.5 as their mode says */
+    /** {@return ok if neither context saw a wrong rounding mode and both rounded 2.5 as their mode says} */
     private static String fpFinding(Pointer a, Pointer b, long mismatches, long rounded, long aExpected, long bExpected) {
         long wrong = a.getLong(mismatches) + b.getLong(mismatches);
         if (wrong != 0) {
@@ -195,7 +195,7 @@ public final class NativeProbes {
         return a == rounds && b == rounds ? NativeProbeReport.OK : a + "," + b + "-of-" + rounds;
     }
 
-    /** @return ok if one mapping covers [from, to) with permissions starting {@code perms}, else what covers {@code from} */
+    /** {@return ok if one mapping covers [from, to) with permissions starting {@code perms}, else what covers {@code from}} */
     private static String protection(List<String> maps, long from, long to, String perms) {
         for (String line : maps) {
             String[] w = line.split("\\s+");

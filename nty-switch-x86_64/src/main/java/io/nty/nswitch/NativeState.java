@@ -18,7 +18,7 @@ public enum NativeState {
     /** Freed: its native memory is gone; only {@link NativeContext#state()} may still be asked. */
     FREED;
 
-    /** @return the state for the native {@code enum nty_state} value */
+    /** {@return the state for the native {@code enum nty_state} value} */
     static NativeState ofNative(int state) {
         return switch (state) {
             case 0 -> NEW;
@@ -29,7 +29,7 @@ public enum NativeState {
         };
     }
 
-    /** @return whether a context in this state may be resumed */
+    /** {@return whether a context in this state may be resumed} */
     public boolean isResumable() {
         return this == NEW || this == SUSPENDED;
     }

@@ -26,19 +26,19 @@ public final class NtySwitch {
     private NtySwitch() {
     }
 
-    /** @return whether the native switch can be used in this JVM */
+    /** {@return whether the native switch can be used in this JVM} */
     public static boolean isAvailable() {
         return Holder.LOADED.library != null;
     }
 
-    /** @return why the native switch cannot be used, or empty if it can */
+    /** {@return why the native switch cannot be used, or empty if it can} */
     public static Optional<String> unavailableReason() {
         return Optional.ofNullable(Holder.LOADED.failure);
     }
 
     /**
-     * @return the class path URL the library was copied from ({@code jar:file:...!/...} when
-     *         it came from a jar)
+     * {@return the class path URL the library was copied from ({@code jar:file:...!/...} when
+     *         it came from a jar)}
      * @throws ContextSwitchUnavailableException if the library is not available
      */
     public static URL librarySource() {
@@ -46,7 +46,7 @@ public final class NtySwitch {
     }
 
     /**
-     * @return the absolute path of the extracted copy that was loaded
+     * {@return the absolute path of the extracted copy that was loaded}
      * @throws ContextSwitchUnavailableException if the library is not available
      */
     public static Path libraryPath() {
@@ -71,7 +71,7 @@ public final class NtySwitch {
         return address;
     }
 
-    /** @return the loaded library, or a {@link ContextSwitchUnavailableException} naming why not */
+    /** {@return the loaded library, or a {@link ContextSwitchUnavailableException} naming why not} */
     static Loaded loaded() {
         Loaded l = Holder.LOADED;
         if (l.library == null) {

@@ -10,7 +10,7 @@ package io.nty.api.spi;
  */
 public interface ContextSwitch {
 
-    /** @return a short name for diagnostics, e.g. {@code "continuation"} */
+    /** {@return a short name for diagnostics, e.g. {@code "continuation"}} */
     String name();
 
     /**

@@ -7,13 +7,13 @@ package io.nty.api.spi;
  */
 public interface MonotonicClock {
 
-    /** @return the current time in nanoseconds from an arbitrary origin; never decreases */
+    /** {@return the current time in nanoseconds from an arbitrary origin; never decreases} */
     long nanoTime();
 
     /**
-     * @return whether this clock is virtual: it moves only when told to, and a scheduler that
+     * {@return whether this clock is virtual: it moves only when told to, and a scheduler that
      *         has nothing to do before its earliest deadline moves it there with
-     *         {@link #advanceTo} instead of blocking
+     *         {@link #advanceTo} instead of blocking}
      */
     default boolean isVirtual() {
         return false;
@@ -31,7 +31,7 @@ public interface MonotonicClock {
         throw new UnsupportedOperationException("a real clock cannot be moved: " + this);
     }
 
-    /** @return the system's monotonic clock, {@link System#nanoTime()} */
+    /** {@return the system's monotonic clock, {@link System#nanoTime()}} */
     static MonotonicClock system() {
         return System::nanoTime;
     }

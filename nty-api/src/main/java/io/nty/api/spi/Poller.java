@@ -21,10 +21,10 @@ package io.nty.api.spi;
  */
 public interface Poller extends AutoCloseable {
 
-    /** @return a short name for diagnostics, e.g. {@code "epoll"} */
+    /** {@return a short name for diagnostics, e.g. {@code "epoll"}} */
     String name();
 
-    /** @return whether this poller can wait on fds; if not, {@link #arm} always fails */
+    /** {@return whether this poller can wait on fds; if not, {@link #arm} always fails} */
     boolean supportsFds();
 
     /**
@@ -103,6 +103,8 @@ public interface Poller extends AutoCloseable {
     interface ReadySink {
 
         /**
+         * Receives one ready fd.
+         *
          * @param fd the ready fd
          * @param events the ready events, {@code IoEvents} bits: those of the armed directions,
          *        plus {@code ERROR}/{@code HANGUP}

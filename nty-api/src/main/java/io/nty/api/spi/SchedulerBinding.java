@@ -17,7 +17,7 @@ public final class SchedulerBinding {
     private SchedulerBinding() {
     }
 
-    /** @return the scheduler bound to the calling thread, or {@code null} */
+    /** {@return the scheduler bound to the calling thread, or {@code null}} */
     public static Scheduler current() {
         return CURRENT.get();
     }

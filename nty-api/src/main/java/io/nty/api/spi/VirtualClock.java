@@ -14,12 +14,16 @@ public final class VirtualClock implements MonotonicClock {
 
     private volatile long now;
 
+    /** Creates a clock at 0. */
+    public VirtualClock() {
+    }
+
     @Override
     public long nanoTime() {
         return now;
     }
 
-    /** @return the current virtual time in whole milliseconds */
+    /** {@return the current virtual time in whole milliseconds} */
     public long millis() {
         return now / 1_000_000L;
     }

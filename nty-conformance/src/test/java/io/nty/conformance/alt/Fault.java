@@ -4,7 +4,7 @@ import io.nty.conformance.Rule;
 
 /**
  * A deliberate fault {@link SimpleScheduler} can be built with, and the rule the suite must fail
- * on because of it. Several are NtyCo's own faults (design brief §3, last paragraph).
+ * on because of it. Several are NtyCo's own faults (docs/spec.md, and the measurements in docs/conformance.md).
  */
 public enum Fault {
     /** The ready queue is a stack: new and yielding coroutines go to the head. */

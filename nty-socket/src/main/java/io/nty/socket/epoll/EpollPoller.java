@@ -179,6 +179,8 @@ public final class EpollPoller implements Poller {
     }
 
     /**
+     * Opens an epoll poller.
+     *
      * @param mode how interest is registered
      * @param maxEvents the most events one {@code epoll_wait} returns, {@code >= 1}
      */
@@ -234,7 +236,7 @@ public final class EpollPoller implements Poller {
         return true;
     }
 
-    /** @return how this poller registers interest */
+    /** {@return how this poller registers interest} */
     public Mode mode() {
         return mode;
     }
@@ -522,8 +524,9 @@ public final class EpollPoller implements Poller {
     }
 
     /**
+     * {@return whether a waiter is armed on {@code fd} now (for tests and diagnostics)}
+     *
      * @param fd an fd
-     * @return whether a waiter is armed on {@code fd} now (for tests and diagnostics)
      */
     public boolean isArmed(int fd) {
         return armedEvents(fd) != 0;
@@ -548,8 +551,9 @@ public final class EpollPoller implements Poller {
     }
 
     /**
+     * {@return whether {@code fd} is registered in the kernel now (for tests and diagnostics)}
+     *
      * @param fd an fd
-     * @return whether {@code fd} is registered in the kernel now (for tests and diagnostics)
      */
     public boolean isRegistered(int fd) {
         return fd >= 0 && fd < registered.length && registered[fd] != 0;

@@ -33,6 +33,11 @@ public final class EpollPollerProvider implements PollerProvider {
     }
 
     @Override
+    public String unavailableReason() {
+        return NativeLibC.isAvailable() ? "" : NativeLibC.unavailableReason();
+    }
+
+    @Override
     public Poller open() {
         return new EpollPoller();
     }

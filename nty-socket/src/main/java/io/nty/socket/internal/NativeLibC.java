@@ -17,18 +17,18 @@ public final class NativeLibC {
     private NativeLibC() {
     }
 
-    /** @return whether this is Linux on x86_64 or aarch64 and libc could be bound */
+    /** {@return whether this is Linux on x86_64 or aarch64 and libc could be bound} */
     public static boolean isAvailable() {
         return Holder.FAILURE == null;
     }
 
-    /** @return why libc is not available, or {@code null} if it is */
+    /** {@return why libc is not available, or {@code null} if it is} */
     public static String unavailableReason() {
         return Holder.FAILURE;
     }
 
     /**
-     * @return the bound libc
+     * {@return the bound libc}
      * @throws UnsupportedOperationException if it is not available, naming why
      */
     public static LibC libc() {
@@ -39,12 +39,12 @@ public final class NativeLibC {
         return lib;
     }
 
-    /** @return the errno of the calling thread's last {@link LibC} call */
+    /** {@return the errno of the calling thread's last {@link LibC} call} */
     public static int errno() {
         return Holder.RUNTIME.getLastError();
     }
 
-    /** @return whether {@code struct epoll_event} is packed (12 bytes) on this CPU: x86_64 only */
+    /** {@return whether {@code struct epoll_event} is packed (12 bytes) on this CPU: x86_64 only} */
     public static boolean epollEventPacked() {
         return Platform.getNativePlatform().getCPU() == Platform.CPU.X86_64;
     }
