@@ -88,7 +88,7 @@ final class WaitTable {
         return removed;
     }
 
-    /** @return the number of occupied slots; 0 exactly when nobody waits */
+    /** {@return the number of occupied slots; 0 exactly when nobody waits} */
     int size() {
         return count;
     }
