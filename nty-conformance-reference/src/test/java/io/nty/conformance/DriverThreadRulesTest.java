@@ -2,8 +2,8 @@ package io.nty.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nty.conformance.alt.Fault;
-import io.nty.conformance.alt.FaultyProvider;
+import io.nty.conformance.example.Fault;
+import io.nty.conformance.example.FaultyProvider;
 import io.nty.conformance.cli.ConformanceMain;
 import io.nty.conformance.driver.DriverScenarioRunner;
 import io.nty.conformance.jvm.JvmScenarioRunner;

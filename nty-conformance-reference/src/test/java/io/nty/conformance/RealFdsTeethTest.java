@@ -3,8 +3,8 @@ package io.nty.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nty.api.Scheduler;
-import io.nty.conformance.alt.Fault;
-import io.nty.conformance.alt.SimpleScheduler;
+import io.nty.conformance.example.Fault;
+import io.nty.conformance.example.SimpleScheduler;
 import io.nty.conformance.jvm.JvmScenarioRunner;
 import io.nty.socket.epoll.EpollPollerProvider;
 import java.util.EnumSet;

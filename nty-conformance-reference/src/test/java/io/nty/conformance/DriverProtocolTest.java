@@ -88,7 +88,7 @@ class DriverProtocolTest {
     void aDriverWhoseNativeProbeReportsAClobberedRegisterFailsRule2_4() {
         org.junit.jupiter.api.Assumptions.assumeTrue(NtySwitch.isAvailable(), "native switch unavailable here");
         try (DriverScenarioRunner driver = new DriverScenarioRunner(javaCommand("--serve",
-                "io.nty.conformance.alt.ClobberingNativeProvider"))) {
+                "io.nty.conformance.example.ClobberingNativeProvider"))) {
             Target target = new Target(driver, Optional.empty(), new Settings(TestSeeds.DEFAULT_SEED, 5));
             RuleResult result = RuleResult.of(Rule.R2_4, () -> Conformance.verify(Rule.R2_4, target));
 
@@ -101,7 +101,7 @@ class DriverProtocolTest {
     void commandLineExitsNonZeroWhenARuleFails() throws Exception {
         Path report = Files.createTempFile("nty-conformance", ".md");
         Process p = new ProcessBuilder("sh", "-c", javaCommand("--driver",
-                javaCommand("--serve", "io.nty.conformance.alt.LifoProvider"),
+                javaCommand("--serve", "io.nty.conformance.example.LifoProvider"),
                 "--examples", "50", "--seed", "5", "--report", report.toString()))
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

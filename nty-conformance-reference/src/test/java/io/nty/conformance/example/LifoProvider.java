@@ -1,4 +1,4 @@
-package io.nty.conformance.alt;
+package io.nty.conformance.example;
 
 import io.nty.api.Scheduler;
 import io.nty.conformance.Capability;

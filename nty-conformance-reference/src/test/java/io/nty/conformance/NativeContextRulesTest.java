@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.nty.api.Scheduler;
-import io.nty.conformance.alt.ClobberingNativeProvider;
-import io.nty.conformance.alt.SimpleProvider;
+import io.nty.conformance.example.ClobberingNativeProvider;
+import io.nty.conformance.example.SimpleProvider;
 import io.nty.conformance.driver.DriverServer;
 import io.nty.conformance.jvm.JvmScenarioRunner;
 import io.nty.conformance.reference.NtyReferenceProvider;

@@ -1,4 +1,4 @@
-package io.nty.conformance.alt;
+package io.nty.conformance.example;
 
 import io.nty.api.Scheduler;
 import io.nty.conformance.Capability;
@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * {@link SimpleProvider} with the one fault named by the system property {@value #FAULT}, with a
- * no-argument constructor so a driver can serve it ({@code --serve io.nty.conformance.alt.FaultyProvider}).
+ * no-argument constructor so a driver can serve it ({@code --serve io.nty.conformance.example.FaultyProvider}).
  */
 public final class FaultyProvider implements ConformanceProvider {
 

@@ -2,8 +2,8 @@ package io.nty.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nty.conformance.alt.Fault;
-import io.nty.conformance.alt.SimpleProvider;
+import io.nty.conformance.example.Fault;
+import io.nty.conformance.example.SimpleProvider;
 import io.nty.conformance.jvm.JvmScenarioRunner;
 import io.nty.conformance.scenario.Model;
 import io.nty.conformance.scenario.Scenario;
