@@ -56,7 +56,7 @@ final class ThreadChecks {
         if (target.has(Capability.VIRTUAL_CLOCK)) {
             ScenarioProperty.verify(rule, target.runner(), ScenarioGenerators.ordering(), TraceChecks::none,
                     ScenarioProperty.Mode.OWN_CHECKS,
-                    new Settings(target.settings().seed(), Math.max(1, target.settings().examples() / 4)));
+                    target.settings().withExamples(Math.max(1, target.settings().examples() / 4)));
         }
     }
 

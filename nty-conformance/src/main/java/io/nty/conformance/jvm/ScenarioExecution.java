@@ -50,8 +50,12 @@ final class ScenarioExecution {
     private volatile String running;
     /** True while the harness is inside {@code create}: a function starting then breaks §1.1/§1.2. */
     private volatile boolean inCreate;
+    /** Stops the coroutine functions once the runner abandons the scenario. */
+    private final ScenarioGuard guard;
 
-    ScenarioExecution(Scenario scenario, VirtualClock clock, ScenarioSockets net, java.util.Optional<SocketHooks> hooks) {
+    ScenarioExecution(Scenario scenario, VirtualClock clock, ScenarioSockets net, java.util.Optional<SocketHooks> hooks,
+            ScenarioGuard guard) {
+        this.guard = guard;
         this.scenario = scenario;
         this.clock = clock;
         this.net = net;
@@ -158,6 +162,7 @@ final class ScenarioExecution {
     }
 
     void uncaught(Coroutine c, Throwable failure) {
+        guard.check();
         events.add(clock.millis() + " " + c.id() + " " + Trace.UNCAUGHT);
         if (c.state() != CoroutineState.EXITED) {
             violations.add(new Trace.Violation(Rule.R2_3, "the exception handler saw coroutine " + c.id()
@@ -344,6 +349,7 @@ final class ScenarioExecution {
     }
 
     private void emit(String who, String event) {
+        guard.check();
         events.add(clock.millis() + " " + who + " " + event);
     }
 
