@@ -1,5 +1,7 @@
 package io.nty.conformance;
 
+import io.nty.conformance.scenario.Trace;
+
 /**
  * One scenario that broke a rule, as {@link ScenarioProperty} sees it: the full description (both
  * traces and every problem) and its <em>kind</em>, the first problem with every number replaced
@@ -11,16 +13,23 @@ final class ScenarioFailure extends AssertionError {
 
     private final String kind;
     private final boolean incomplete;
+    private final boolean notRun;
 
     /**
      * @param firstProblem the first problem found, from which the kind is derived
-     * @param incomplete whether the scenario hung or crashed rather than running to its end
+     * @param ending how the scenario ended
      * @param message every problem and both traces
      */
-    ScenarioFailure(String firstProblem, boolean incomplete, String message) {
+    ScenarioFailure(String firstProblem, Trace.Ending ending, String message) {
         super(message);
         this.kind = kindOf(firstProblem);
-        this.incomplete = incomplete;
+        this.incomplete = !(ending instanceof Trace.Ending.Completed);
+        this.notRun = ending instanceof Trace.Ending.NotRun;
+    }
+
+    /** @return whether the runner refused to run the scenario, so it says nothing about the scenario itself */
+    boolean notRun() {
+        return notRun;
     }
 
     /** @return the kind of first difference, e.g. {@code event #N: expected 'N N woke' but was 'N N exit'} */

@@ -167,6 +167,9 @@ final class ScenarioProperty {
             try {
                 checkOne(rule, runner, check, mode, s);
             } catch (ScenarioFailure f) {
+                if (f.notRun() && current != null) {
+                    return; // says nothing about this candidate: shrinking must not settle on it
+                }
                 if (f.incomplete()) {
                     incomplete++;
                 }
@@ -202,12 +205,12 @@ final class ScenarioProperty {
             observed.violations().stream().filter(v -> v.rule() != rule)
                     .forEach(v -> sb.append("  (also observed: ").append(v).append(")\n"));
             sb.append("observed trace").append(observed.completed() ? "" : " (incomplete)").append(":\n")
-                    .append(indent(observed.text()));
+                    .append(observed.events().isEmpty() ? "    (no events)\n" : indent(observed.text()));
             sb.append("expected trace (model, reference interpretation):\n")
                     .append(indent(Model.allowed(s).get(0).text()));
             // An incomplete run's kind is how it ended (hung, crashed), not its exit status or timings.
             String first = observed.completed() ? problems.get(0) : observed.ending().describe().split(" \\(")[0];
-            throw new ScenarioFailure(first, !observed.completed(), sb.toString());
+            throw new ScenarioFailure(first, observed.ending(), sb.toString());
         }
     }
 

@@ -18,8 +18,8 @@ import java.util.List;
  */
 final class AbandonedThreads {
 
-    /** A thread that used at least this share of one core since its last look is spinning. */
-    private static final double SPINNING_SHARE = 0.5;
+    /** A thread that used at least this share of one core since its last look is spinning (a blocked one uses none; on a loaded machine a spinning one may get little more). */
+    private static final double SPINNING_SHARE = 0.1;
 
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final List<Entry> entries = new ArrayList<>();
@@ -43,7 +43,7 @@ final class AbandonedThreads {
     }
 
     /**
-     * @return how many abandoned threads are alive and used at least half a core since the last
+     * @return how many abandoned threads are alive and used a tenth of a core or more since the last
      *         call (a thread is looked at again only after 50 ms, so one look is a fair sample)
      */
     synchronized int spinning() {

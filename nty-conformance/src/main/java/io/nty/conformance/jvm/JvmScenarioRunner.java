@@ -29,7 +29,7 @@ import java.util.function.IntFunction;
  * abandoned, and its clock, poller and coroutine functions throw from then on so that its
  * thread unwinds. A thread that busy-loops without touching any of them cannot be stopped (a JVM
  * cannot kill a thread); once {@value #MAX_SPINNING_THREADS} such threads spin, further
- * scenarios are not run in this process and end {@code Hung} with that reason — a driver process,
+ * scenarios are not run in this process and end {@link Trace.Ending.NotRun} with that reason — a driver process,
  * which the suite kills and restarts, isolates such an implementation completely.
  */
 public final class JvmScenarioRunner implements ScenarioRunner {
@@ -131,7 +131,7 @@ public final class JvmScenarioRunner implements ScenarioRunner {
     public Trace run(Scenario scenario) {
         int spinning = abandoned.spinning();
         if (spinning >= MAX_SPINNING_THREADS) {
-            return new Trace(List.of(), List.of(), new Trace.Ending.Hung("not run: " + spinning + " threads this"
+            return new Trace(List.of(), List.of(), new Trace.Ending.NotRun(spinning + " threads this"
                     + " implementation left busy-looping in earlier scenarios still take the CPU and would starve"
                     + " this one; verify it through a driver (a separate process the suite can kill) to isolate them"));
         }

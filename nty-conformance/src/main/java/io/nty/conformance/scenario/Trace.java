@@ -92,6 +92,21 @@ public record Trace(List<String> events, List<Violation> violations, Ending endi
                 return "the scenario did not complete: the implementation crashed (" + detail + ")";
             }
         }
+
+        /**
+         * The runner refused to run the scenario, because the implementation left the runner unable
+         * to run scenarios fairly (for example threads still busy-looping from earlier scenarios).
+         * It says nothing about this scenario, so shrinking never settles on it, but a rule that
+         * could not run its scenarios is not verified.
+         *
+         * @param reason why, and what to do instead
+         */
+        record NotRun(String reason) implements Ending {
+            @Override
+            public String describe() {
+                return "the scenario was not run: " + reason;
+            }
+        }
     }
 
     /** @return whether the scenario ran to its end */
