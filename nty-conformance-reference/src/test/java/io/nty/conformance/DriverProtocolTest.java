@@ -61,8 +61,6 @@ class DriverProtocolTest {
         try (DriverScenarioRunner driver = new DriverScenarioRunner(javaCommand("--serve", "nty"))) {
             Target target = new Target(driver, Optional.empty(), new Settings(TestSeeds.settings().seed(), 100));
             List<RuleResult> results = Conformance.verifyAll(target);
-            ConformanceReport.begin(target.name(), target.settings().seed());
-            ConformanceReport.recordAll(target.name(), results);
 
             assertThat(results).filteredOn(r -> r.outcome() == RuleResult.Outcome.FAILED).isEmpty();
             // §2.4 needs the native switch, which exists for linux-x86_64 only; §4.4, §4.5 need real fds.

@@ -104,7 +104,7 @@ final class ScenarioProperty {
             }
             sb.append(c.message().stripTrailing()).append('\n')
                     .append("minimal scenario (seed ").append(c.seed()).append("; replay with ")
-                    .append(settings.replay().hint(c.seed())).append("):\n")
+                    .append(settings.replay().hint(c.seed())).append(settings.replay().scenarioHint()).append("):\n")
                     .append(indent(c.scenario()));
         }
         return sb.toString();

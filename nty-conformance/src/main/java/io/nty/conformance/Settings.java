@@ -60,6 +60,14 @@ public record Settings(long seed, int examples, Replay replay) {
                 case COMMAND_LINE -> "--seed " + seed;
             };
         }
+
+        /** @return how to run one printed scenario alone, or empty where there is no short way */
+        public String scenarioHint() {
+            return switch (this) {
+                case SYSTEM_PROPERTY -> "";
+                case COMMAND_LINE -> "; this scenario alone: save it to a file and run with --replay FILE";
+            };
+        }
     }
 
     /**

@@ -66,7 +66,8 @@ final class ThreadChecks {
         Scenario s = Scenario.builder().program(new Step.Yield()).program(new Step.WhichThread())
                 .create(0).executeAfterClose(1).build();
         check(rule, target, s, ScenarioProperty.Mode.OWN_CHECKS,
-                "a scheduler is an Executor: after close(), execute() must throw RejectedExecutionException");
+                "a scheduler is an Executor: after close it must refuse new tasks (the trace shows"
+                        + " `execute-after-close P rejected`; in Java, execute throws RejectedExecutionException)");
     }
 
     private static void check(Rule rule, Target target, Scenario s, ScenarioProperty.Mode mode, String what) {

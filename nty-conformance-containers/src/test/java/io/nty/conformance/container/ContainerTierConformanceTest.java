@@ -78,14 +78,15 @@ class ContainerTierConformanceTest {
         String name = "nty reference driver in a FROM scratch Linux container (container tier: network none, nofile "
                 + NOFILE + ", real AF_UNIX socket pairs, epoll)";
         List<RuleResult> results;
+        ConformanceReport report = ConformanceReport.atDefaultPath();
         try (DriverScenarioRunner runner = new DriverScenarioRunner(driverCommand())) {
             Target target = new Target(runner, Optional.empty(), TestSeeds.settings());
-            ConformanceReport.begin(name, target.settings().seed());
+            report.begin(name, target.settings());
             results = Conformance.verifyAll(target);
-            ConformanceReport.recordAll(name, results);
+            report.recordAll(name, results);
         }
-        System.out.print(ConformanceReport.summary(name));
-        ConformanceReport.write();
+        System.out.print(report.summary(name));
+        report.write();
 
         assertThat(results).as("no rule may fail inside the container")
                 .noneMatch(r -> r.outcome() == RuleResult.Outcome.FAILED);

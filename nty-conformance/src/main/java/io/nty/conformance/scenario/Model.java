@@ -131,6 +131,27 @@ public final class Model {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * @param observed a trace an implementation produced
+     * @param scenario the scenario it ran
+     * @return the allowed trace that agrees with {@code observed} longest (an equal one, if allowed)
+     */
+    public static Trace closest(Trace observed, Scenario scenario) {
+        Trace best = null;
+        int bestAt = -1;
+        for (Trace t : allowed(scenario, observed.ordered())) {
+            if (observed.differenceFrom(t).isEmpty()) {
+                return t;
+            }
+            int at = commonPrefix(observed.ordered(), t.ordered());
+            if (at > bestAt) {
+                bestAt = at;
+                best = t;
+            }
+        }
+        return best;
+    }
+
     private static int commonPrefix(List<String> a, List<String> b) {
         int i = 0;
         while (i < a.size() && i < b.size() && a.get(i).equals(b.get(i))) {
