@@ -8,6 +8,7 @@ import io.nty.conformance.ScenarioRunner;
 import io.nty.conformance.scenario.Scenario;
 import io.nty.conformance.scenario.ScenarioText;
 import io.nty.conformance.scenario.Trace;
+import io.nty.conformance.scenario.TraceEvent;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -75,6 +76,8 @@ public final class DriverScenarioRunner implements ScenarioRunner, AutoCloseable
         toDriver.flush();
         List<String> events = new ArrayList<>();
         List<Trace.Violation> violations = new ArrayList<>();
+        String malformed = null;
+        String crash = null;
         while (true) {
             String line = next();
             if (line == null || line.equals(EOF)) {
@@ -89,11 +92,28 @@ public final class DriverScenarioRunner implements ScenarioRunner, AutoCloseable
                 return new Trace(events, violations, ending);
             }
             if (line.equals(DriverProtocol.END)) {
-                return new Trace(events, violations);
+                Trace.Ending ending = malformed != null ? new Trace.Ending.ProtocolError(malformed)
+                        : crash != null ? new Trace.Ending.Crashed("the driver reported: " + crash)
+                        : new Trace.Ending.Completed();
+                return new Trace(events, violations, ending);
+            }
+            if (line.equals(DriverProtocol.CRASH) || line.startsWith(DriverProtocol.CRASH + " ")) {
+                crash = line.substring(DriverProtocol.CRASH.length()).strip();
+                crash = crash.isEmpty() ? "(no detail)" : crash;
+                continue;
             }
             if (line.startsWith(DriverProtocol.VIOLATION + " ")) {
-                violations.add(violation(line));
+                try {
+                    violations.add(violation(line));
+                } catch (IllegalArgumentException e) {
+                    malformed = malformed != null ? malformed : "'" + line + "': no such rule number";
+                }
             } else if (!line.isBlank() && !line.startsWith("#")) {
+                try {
+                    TraceEvent.parse(line); // the shared vocabulary: an unknown event is a protocol error
+                } catch (IllegalArgumentException e) {
+                    malformed = malformed != null ? malformed : e.getMessage();
+                }
                 events.add(line.strip());
             }
         }

@@ -35,7 +35,7 @@ import java.util.Optional;
 public record Trace(List<String> events, List<Violation> violations, Ending ending) {
 
     /** The event name of exception-handler calls, whose position the rules leave open. */
-    public static final String UNCAUGHT = "uncaught";
+    public static final String UNCAUGHT = Event.UNCAUGHT.token();
 
     public Trace {
         events = List.copyOf(events);
@@ -90,6 +90,20 @@ public record Trace(List<String> events, List<Violation> violations, Ending endi
             @Override
             public String describe() {
                 return "the scenario did not complete: the implementation crashed (" + detail + ")";
+            }
+        }
+
+        /**
+         * The implementation's driver printed something that is not part of the protocol (an
+         * event line with an unknown event, a time that is not a number), so the trace cannot be
+         * judged.
+         *
+         * @param detail the offending line and what is wrong with it
+         */
+        record ProtocolError(String detail) implements Ending {
+            @Override
+            public String describe() {
+                return "the scenario did not complete: the driver broke the protocol (" + detail + ")";
             }
         }
 
