@@ -52,7 +52,7 @@ class CrashingDriversTest {
                 "    echo '0 main created 0'; kill -SEGV $$"))) {
             Trace t = runner.run(ONE);
             RuleResult r = RuleResult.of(Rule.R1_2, () -> Conformance.verify(Rule.R1_2,
-                    new Target(runner, Optional.empty(), new Settings(1, 10))));
+                    new Target(runner, Optional.empty(), new Settings(1, 10, Settings.Replay.COMMAND_LINE))));
 
             assertThat(t.ending()).isInstanceOf(Trace.Ending.Crashed.class);
             assertThat(t.ending().describe()).contains("killed by signal 11 (SIGSEGV)");
