@@ -28,6 +28,11 @@ public final class SpinningProvider implements ConformanceProvider {
         this.released = released;
     }
 
+    /** The variant that spins reading its clock, for serving as a driver ({@code --serve}). */
+    public SpinningProvider() {
+        this(null);
+    }
+
     /** @return a scheduler that busy-waits for deadlines reading its clock */
     public static SpinningProvider readingTheClock() {
         return new SpinningProvider(null);

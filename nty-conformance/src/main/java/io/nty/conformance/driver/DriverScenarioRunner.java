@@ -40,7 +40,7 @@ public final class DriverScenarioRunner implements ScenarioRunner, AutoCloseable
     /** Real time allowed for one trace. */
     public static final long TRACE_TIMEOUT_MILLIS = 10_000;
     /** Real time allowed for one trace once a driver hung: virtual-time scenarios take milliseconds. */
-    public static final long TRACE_TIMEOUT_AFTER_HANG_MILLIS = 2_000;
+    public static final long TRACE_TIMEOUT_AFTER_HANG_MILLIS = 1_000;
     private static final String EOF = "\u0000eof";
 
     private final String command;

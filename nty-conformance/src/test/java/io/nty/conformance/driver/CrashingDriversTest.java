@@ -75,6 +75,23 @@ class CrashingDriversTest {
         }
     }
 
+    /** A driver that never answers is killed with what it started, restarted, and costs bounded time per rule. */
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 1, unit = java.util.concurrent.TimeUnit.MINUTES)
+    void rule1_2_aHangingDriverIsKilledAndTheRuleFailsInBoundedTime(@TempDir Path dir) throws IOException {
+        try (DriverScenarioRunner runner = new DriverScenarioRunner(driver(dir, "hanging", "    sleep 997"))) {
+            RuleResult r = RuleResult.of(Rule.R1_2, () -> Conformance.verify(Rule.R1_2,
+                    new Target(runner, Optional.empty(), new Settings(1, 50, Settings.Replay.COMMAND_LINE))));
+
+            assertThat(r.outcome()).isEqualTo(RuleResult.Outcome.FAILED);
+            assertThat(r.detail()).contains("the scenario did not complete: it hung").contains("it was killed");
+            assertThat(r.millis()).as("one 10 s limit, then at most three of 1 s").isLessThan(30_000);
+        }
+        assertThat(ProcessHandle.allProcesses().filter(p -> p.info().arguments()
+                .map(a -> java.util.Arrays.asList(a).contains("997")).orElse(false)).count())
+                .as("the hung driver's children were killed with it").isZero();
+    }
+
     @Test
     void rule1_2_anUnknownEventIsAProtocolErrorNamingTheVocabulary(@TempDir Path dir) throws IOException {
         try (DriverScenarioRunner runner = new DriverScenarioRunner(driver(dir, "babbling",
