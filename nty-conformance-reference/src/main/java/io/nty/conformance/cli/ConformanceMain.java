@@ -80,7 +80,15 @@ public final class ConformanceMain {
                 return 0;
             }
             case SERVE -> {
-                serve(cl);
+                try {
+                    serve(cl);
+                } catch (CommandLine.UsageException e) {
+                    System.err.println("nty-conformance: " + e.getMessage());
+                    return 2;
+                } catch (java.nio.file.NoSuchFileException e) {
+                    System.err.println("nty-conformance: --input " + e.getFile() + ": no such file");
+                    return 2;
+                }
                 return 0;
             }
             case DRIVER -> {
