@@ -37,40 +37,54 @@ public final class Conformance {
      * @throws NotVerifiedException if the rule cannot be checked on this implementation
      */
     public static void verify(Rule rule, Target target) {
-        switch (rule) {
-            case R1_1 -> own(rule, target, ScenarioGenerators.creation(), TraceChecks::creation);
-            case R1_2 -> own(rule, target, ScenarioGenerators.creation(), TraceChecks::none);
-            case R2_1 -> own(rule, target, exceptionsIfTimed(target), TraceChecks::startsOnceFirst);
-            case R2_2 -> own(rule, target, exceptionsIfTimed(target), TraceChecks::nothingAfterExit);
-            case R2_3 -> own(rule, target, exceptionsIfTimed(target), TraceChecks::handlerOncePerThrow);
-            case R3_1 -> own(rule, target, widest(target), TraceChecks::none);
-            case R3_2 -> scenarios(rule, target, ScenarioGenerators.creation(), TraceChecks::none);
-            case R3_3 -> timed(rule, target, ScenarioGenerators.ordering(), TraceChecks::none);
-            case R3_4 -> {
+        check(rule).verify(target);
+    }
+
+    /** How one rule is verified, given the target. */
+    @FunctionalInterface
+    private interface RuleCheck {
+        void verify(Target target);
+    }
+
+    /**
+     * The catalogue itself: an exhaustive switch expression over {@link Rule}, so a rule added
+     * without its check does not compile.
+     */
+    private static RuleCheck check(Rule rule) {
+        return switch (rule) {
+            case R1_1 -> target -> own(rule, target, ScenarioGenerators.creation(), TraceChecks::creation);
+            case R1_2 -> target -> own(rule, target, ScenarioGenerators.creation(), TraceChecks::none);
+            case R2_1 -> target -> own(rule, target, exceptionsIfTimed(target), TraceChecks::startsOnceFirst);
+            case R2_2 -> target -> own(rule, target, exceptionsIfTimed(target), TraceChecks::nothingAfterExit);
+            case R2_3 -> target -> own(rule, target, exceptionsIfTimed(target), TraceChecks::handlerOncePerThrow);
+            case R3_1 -> target -> own(rule, target, widest(target), TraceChecks::none);
+            case R3_2 -> target -> scenarios(rule, target, ScenarioGenerators.creation(), TraceChecks::none);
+            case R3_3 -> target -> timed(rule, target, ScenarioGenerators.ordering(), TraceChecks::none);
+            case R3_4 -> target -> {
                 target.require(rule, Capability.VIRTUAL_CLOCK);
                 own(rule, target, ScenarioGenerators.ordering(), TraceChecks::sleepsAtLeast);
-            }
-            case R3_5 -> own(rule, target, widest(target), TraceChecks::runReturns);
-            case R4_1 -> {
+            };
+            case R3_5 -> target -> own(rule, target, widest(target), TraceChecks::runReturns);
+            case R4_1 -> target -> {
                 fdsRequired(rule, target);
                 own(rule, target, ScenarioGenerators.fds(), TraceChecks::busyExactlyWhenAnotherWaits);
-            }
-            case R4_2 -> {
+            };
+            case R4_2 -> target -> {
                 fdsRequired(rule, target);
                 own(rule, target, ScenarioGenerators.fds(), TraceChecks::noWakeWithoutWaiter);
-            }
-            case R4_3 -> {
+            };
+            case R4_3 -> target -> {
                 fdsRequired(rule, target);
                 timed(rule, target, ScenarioGenerators.fds(), TraceChecks::timeoutsNotEarly);
-            }
-            case R1_3 -> threads(rule, target, ApiChecks::executeFromOtherThreads, ThreadChecks::submitWakesBlockedPoll);
-            case R3_6 -> suspendingOutside(rule, target);
-            case R5_1 -> threads(rule, target, ApiChecks::oneSchedulerPerThread, ThreadChecks::ownerThreadOnly);
-            case R5_2 -> threads(rule, target, ApiChecks::schedulerIsExecutor, ThreadChecks::rejectsAfterClose);
-            case R2_4 -> NativeContextChecks.verify(rule, target);
-            case R4_4 -> SocketHookChecks.neverBlockScheduler(rule, target);
-            case R4_5 -> SocketHookChecks.resultsFollowNtyCo(rule, target);
-        }
+            };
+            case R1_3 -> target -> threads(rule, target, ApiChecks::executeFromOtherThreads, ThreadChecks::submitWakesBlockedPoll);
+            case R3_6 -> target -> suspendingOutside(rule, target);
+            case R5_1 -> target -> threads(rule, target, ApiChecks::oneSchedulerPerThread, ThreadChecks::ownerThreadOnly);
+            case R5_2 -> target -> threads(rule, target, ApiChecks::schedulerIsExecutor, ThreadChecks::rejectsAfterClose);
+            case R2_4 -> target -> NativeContextChecks.verify(rule, target);
+            case R4_4 -> target -> SocketHookChecks.neverBlockScheduler(rule, target);
+            case R4_5 -> target -> SocketHookChecks.resultsFollowNtyCo(rule, target);
+        };
     }
 
     /**

@@ -10,23 +10,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per-rule results of every implementation verified in this JVM, as Markdown for
- * {@code target/nty-conformance-report.md} and as a console summary.
+ * Per-rule results of the implementations verified in one run, as Markdown (by default
+ * {@code target/nty-conformance-report.md}) and as a console summary.
  *
- * <p>Thread-safe. Results accumulate across verification classes (one section per
- * implementation) so that a build verifying several implementations writes one report.
+ * <p>One object per run, no global state: the command line makes one per invocation; under JUnit,
+ * {@link ConformanceExtension} keeps one per test run in JUnit's root store, so every
+ * verification class of a build adds its section (one per implementation) to the same report.
+ * Thread-safe.
  */
 public final class ConformanceReport {
 
-    /** System property: where to write the report. */
+    /** Configuration parameter (or system property) naming where the JUnit run writes the report. */
     public static final String PATH_PROPERTY = "nty.conformance.report";
     /** The default report path, relative to the working directory (the module's base directory under Maven). */
     public static final String DEFAULT_PATH = "target/nty-conformance-report.md";
 
-    private static final Map<String, Map<Rule, RuleResult>> RESULTS = new LinkedHashMap<>();
-    private static final Map<String, Long> SEEDS = new LinkedHashMap<>();
+    private final Map<String, Map<Rule, RuleResult>> results = new LinkedHashMap<>();
+    private final Map<String, Long> seeds = new LinkedHashMap<>();
+    private final Map<String, Settings.Replay> replays = new LinkedHashMap<>();
+    private final Path path;
 
-    private ConformanceReport() {
+    /** @param path where {@link #write()} writes the report */
+    public ConformanceReport(Path path) {
+        this.path = path;
+    }
+
+    /** @return a report written to {@value #DEFAULT_PATH} */
+    public static ConformanceReport atDefaultPath() {
+        return new ConformanceReport(Path.of(DEFAULT_PATH));
+    }
+
+    /** @return where {@link #write()} writes */
+    public Path path() {
+        return path;
     }
 
     /**
@@ -35,37 +51,49 @@ public final class ConformanceReport {
      * @param implementation the implementation's name
      * @param seed the seed its properties use, printed so a failure can be replayed
      */
-    public static synchronized void begin(String implementation, long seed) {
-        SEEDS.put(implementation, seed);
-        RESULTS.computeIfAbsent(implementation, k -> new EnumMap<>(Rule.class));
+    public synchronized void begin(String implementation, long seed) {
+        begin(implementation, new Settings(seed, 1));
+    }
+
+    /**
+     * Starts (or restarts) an implementation's section.
+     *
+     * @param implementation the implementation's name
+     * @param settings the run's settings: the seed, printed so a failure can be replayed, and how
+     */
+    public synchronized void begin(String implementation, Settings settings) {
+        seeds.put(implementation, settings.seed());
+        replays.put(implementation, settings.replay());
+        results.computeIfAbsent(implementation, k -> new EnumMap<>(Rule.class));
     }
 
     /**
      * @param implementation the implementation's name
      * @param result one rule's result; a later result for the same rule replaces the earlier one
      */
-    public static synchronized void record(String implementation, RuleResult result) {
-        RESULTS.computeIfAbsent(implementation, k -> new EnumMap<>(Rule.class)).put(result.rule(), result);
+    public synchronized void record(String implementation, RuleResult result) {
+        results.computeIfAbsent(implementation, k -> new EnumMap<>(Rule.class)).put(result.rule(), result);
     }
 
     /**
      * @param implementation the implementation's name
      * @param results its results
      */
-    public static synchronized void recordAll(String implementation, List<RuleResult> results) {
-        results.forEach(r -> record(implementation, r));
+    public synchronized void recordAll(String implementation, List<RuleResult> rs) {
+        rs.forEach(r -> record(implementation, r));
     }
 
     /** {@return the whole report as Markdown} */
-    public static synchronized String markdown() {
+    public synchronized String markdown() {
         StringBuilder sb = new StringBuilder("# nty conformance report\n\n");
         sb.append("Rules: docs/spec.md and the `io.nty.api` Javadoc. *Not verified* never counts as passed.\n");
-        for (Map.Entry<String, Map<Rule, RuleResult>> e : RESULTS.entrySet()) {
+        for (Map.Entry<String, Map<Rule, RuleResult>> e : results.entrySet()) {
             sb.append("\n## ").append(e.getKey()).append("\n\n").append(counts(e.getValue())).append("\n\n");
-            Long seed = SEEDS.get(e.getKey());
+            Long seed = seeds.get(e.getKey());
             if (seed != null) {
-                sb.append("Seed ").append(seed).append(" (replay with `-D").append(Settings.SEED).append('=')
-                        .append(seed).append("`).\n\n");
+                sb.append("Seed ").append(seed).append(" (replay with `")
+                        .append(replays.getOrDefault(e.getKey(), Settings.Replay.SYSTEM_PROPERTY).hint(seed))
+                        .append("`).\n\n");
             }
             sb.append("| rule | statement | result | ms | detail |\n| --- | --- | --- | ---: | --- |\n");
             for (RuleResult r : e.getValue().values()) {
@@ -87,8 +115,8 @@ public final class ConformanceReport {
      * @param implementation the implementation's name
      * @return a few console lines: counts, then one line per rule that did not pass
      */
-    public static synchronized String summary(String implementation) {
-        Map<Rule, RuleResult> rs = RESULTS.getOrDefault(implementation, Map.of());
+    public synchronized String summary(String implementation) {
+        Map<Rule, RuleResult> rs = results.getOrDefault(implementation, Map.of());
         StringBuilder sb = new StringBuilder("nty conformance: ").append(implementation).append(": ")
                 .append(counts(rs)).append('\n');
         for (RuleResult r : rs.values()) {
@@ -98,12 +126,11 @@ public final class ConformanceReport {
     }
 
     /**
-     * Writes {@link #markdown()} to the path named by {@value #PATH_PROPERTY}, or {@value #DEFAULT_PATH}.
+     * Writes {@link #markdown()} to {@link #path()}, replacing what an earlier write of this run left.
      *
      * @return the path written
      */
-    public static synchronized Path write() {
-        Path path = Path.of(System.getProperty(PATH_PROPERTY, DEFAULT_PATH));
+    public synchronized Path write() {
         try {
             if (path.getParent() != null) {
                 Files.createDirectories(path.getParent());

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The conformance suite as a JUnit 5 class: extend it, return your implementation from
@@ -16,11 +17,22 @@ import org.junit.jupiter.api.TestInstance;
  * {@link Capability}) is <em>aborted</em> through JUnit {@link Assumptions}, with the reason, and
  * reported as not verified; it is never reported as passed. After the class, per-rule results go
  * to {@code target/nty-conformance-report.md} and a summary to standard output.
+ *
+ * <p>This is the one way to plug the suite into JUnit. The run's state (the target, the report)
+ * lives in this object and in the report {@link ConformanceExtension} shares between the classes
+ * of one test run; settings are read once, by {@link #settings()}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(ConformanceExtension.class)
 public abstract class SchedulerVerification {
 
     private Target target;
+    private ConformanceReport report;
+
+    /** Called by {@link ConformanceExtension} before the class's tests run. */
+    final void useReport(ConformanceReport shared) {
+        this.report = shared;
+    }
 
     /** @return the implementation under test; by default the one {@link ConformanceProviders#find()} finds */
     protected ConformanceProvider provider() {
@@ -47,15 +59,18 @@ public abstract class SchedulerVerification {
     @BeforeAll
     public final void openTarget() {
         target = target(provider(), settings());
-        ConformanceReport.begin(target.name(), target.settings().seed());
+        if (report == null) { // run by something other than JUnit Jupiter's engine
+            report = ConformanceReport.atDefaultPath();
+        }
+        report.begin(target.name(), target.settings());
         System.out.println("nty conformance: verifying " + target.name() + " with seed " + target.settings().seed()
-                + " (replay with -D" + Settings.SEED + "=" + target.settings().seed() + ")");
+                + " (replay with " + target.settings().replay().hint(target.settings().seed()) + ")");
     }
 
     @AfterAll
     public final void writeReport() {
-        System.out.print(ConformanceReport.summary(target.name()));
-        System.out.println("nty conformance: report written to " + ConformanceReport.write().toAbsolutePath());
+        System.out.print(report.summary(target.name()));
+        System.out.println("nty conformance: report written to " + report.write().toAbsolutePath());
     }
 
     /**
@@ -65,7 +80,7 @@ public abstract class SchedulerVerification {
      */
     protected final void verify(Rule rule) {
         RuleResult result = RuleResult.of(rule, () -> Conformance.verify(rule, target));
-        ConformanceReport.record(target.name(), result);
+        report.record(target.name(), result);
         switch (result.outcome()) {
             case VERIFIED -> { }
             case NOT_VERIFIED -> Assumptions.abort(rule.cite() + " not verified: " + result.detail());

@@ -1,13 +1,16 @@
 package io.nty.conformance;
 
+import io.nty.conformance.scenario.Event;
 import io.nty.conformance.scenario.Model;
 import io.nty.conformance.scenario.Scenario;
 import io.nty.conformance.scenario.ScenarioGenerators;
-import io.nty.conformance.scenario.ScenarioText;
 import io.nty.conformance.scenario.Step;
 import io.nty.conformance.scenario.Trace;
+import io.nty.conformance.scenario.TraceEvent;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The thread rules (§1.3, §5.1, §5.2) checked through scenarios with the thread steps
@@ -18,7 +21,7 @@ import java.util.List;
 final class ThreadChecks {
 
     /** Events of the thread steps: compared with the model's exactly, whatever else differs. */
-    private static final List<String> THREAD_EVENTS = List.of("thread", "foreign", ScenarioText.EXECUTE_AFTER_CLOSE);
+    private static final Set<Event> THREAD_EVENTS = EnumSet.of(Event.THREAD, Event.FOREIGN, Event.EXECUTE_AFTER_CLOSE);
 
     private ThreadChecks() {
     }
@@ -56,7 +59,7 @@ final class ThreadChecks {
         if (target.has(Capability.VIRTUAL_CLOCK)) {
             ScenarioProperty.verify(rule, target.runner(), ScenarioGenerators.ordering(), TraceChecks::none,
                     ScenarioProperty.Mode.OWN_CHECKS,
-                    new Settings(target.settings().seed(), Math.max(1, target.settings().examples() / 4)));
+                    target.settings().withExamples(Math.max(1, target.settings().examples() / 4)));
         }
     }
 
@@ -66,7 +69,8 @@ final class ThreadChecks {
         Scenario s = Scenario.builder().program(new Step.Yield()).program(new Step.WhichThread())
                 .create(0).executeAfterClose(1).build();
         check(rule, target, s, ScenarioProperty.Mode.OWN_CHECKS,
-                "a scheduler is an Executor: after close(), execute() must throw RejectedExecutionException");
+                "a scheduler is an Executor: after close it must refuse new tasks (the trace shows"
+                        + " `execute-after-close P rejected`; in Java, execute throws RejectedExecutionException)");
     }
 
     private static void check(Rule rule, Target target, Scenario s, ScenarioProperty.Mode mode, String what) {
@@ -93,10 +97,10 @@ final class ThreadChecks {
 
     private static List<String> threadEvents(Trace t) {
         List<String> out = new ArrayList<>();
-        for (String e : t.ordered()) {
-            String[] w = e.split(" ", 3);
-            if (w.length == 3 && THREAD_EVENTS.contains(w[2].split(" ")[0])) {
-                out.add(w[2]);
+        for (String line : t.ordered()) {
+            TraceEvent e = TraceEvent.parse(line);
+            if (THREAD_EVENTS.contains(e.event())) {
+                out.add(e.what());
             }
         }
         return out;

@@ -2,7 +2,9 @@ package io.nty.conformance;
 
 import io.nty.conformance.scenario.Model;
 import io.nty.conformance.scenario.Scenario;
+import io.nty.conformance.scenario.Event;
 import io.nty.conformance.scenario.Trace;
+import io.nty.conformance.scenario.TraceEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,22 +21,8 @@ final class TraceChecks {
     private TraceChecks() {
     }
 
-    /** A parsed event line: {@code t who event args}. */
-    private record Ev(int index, long t, String who, String what, String[] args) {
-        static Ev parse(int index, String line) {
-            String[] w = line.split(" ");
-            String[] args = new String[Math.max(0, w.length - 3)];
-            System.arraycopy(w, 3, args, 0, args.length);
-            return new Ev(index, Long.parseLong(w[0]), w[1], w[2], args);
-        }
-    }
-
-    private static List<Ev> parse(Trace t) {
-        List<Ev> evs = new ArrayList<>();
-        for (String line : t.events()) {
-            evs.add(Ev.parse(evs.size(), line));
-        }
-        return evs;
+    private static List<TraceEvent> parse(Trace t) {
+        return t.events().stream().map(TraceEvent::parse).toList();
     }
 
     /** §1.1: ids 0, 1, 2 … in creation order; a function starts only after its create returned. */
@@ -42,16 +30,16 @@ final class TraceChecks {
         List<String> problems = new ArrayList<>();
         long expected = 0;
         Set<String> created = new HashSet<>();
-        for (Ev e : parse(t)) {
-            if (e.what.equals("created")) {
-                if (!e.args[0].equals(Long.toString(expected))) {
-                    problems.add("creation #" + expected + " (by " + e.who + ") got id " + e.args[0] + ", expected " + expected);
+        for (TraceEvent e : parse(t)) {
+            if (e.event() == Event.CREATED) {
+                if (!e.arg(0).equals(Long.toString(expected))) {
+                    problems.add("creation #" + expected + " (by " + e.who() + ") got id " + e.arg(0) + ", expected " + expected);
                     return problems;
                 }
                 expected++;
-                created.add(e.args[0]);
-            } else if (e.what.equals("start") && !created.contains(e.who)) {
-                problems.add("coroutine " + e.who + " started before create() returned its id");
+                created.add(e.arg(0));
+            } else if (e.event() == Event.START && !created.contains(e.who())) {
+                problems.add("coroutine " + e.who() + " started before create() returned its id");
                 return problems;
             }
         }
@@ -65,9 +53,9 @@ final class TraceChecks {
     static List<String> startsInIdOrder(Scenario s, Trace t) {
         long last = -1;
         Set<String> started = new HashSet<>();
-        for (Ev e : parse(t)) {
-            if (e.what.equals("start") && started.add(e.who)) {
-                long id = Long.parseLong(e.who);
+        for (TraceEvent e : parse(t)) {
+            if (e.event() == Event.START && started.add(e.who())) {
+                long id = Long.parseLong(e.who());
                 if (id < last) {
                     return List.of("coroutine " + id + " started after coroutine " + last
                             + ", though it was created first: new coroutines must join the ready queue at its tail");
@@ -85,21 +73,35 @@ final class TraceChecks {
         return problems;
     }
 
+    /** @return ids that {@code created} events handed out more than once (a §1.1 fault) */
+    private static Set<String> collidingIds(Trace t) {
+        Set<String> seen = new HashSet<>();
+        Set<String> colliding = new HashSet<>();
+        for (TraceEvent e : parse(t)) {
+            if (e.event() == Event.CREATED && !seen.add(e.arg(0))) {
+                colliding.add(e.arg(0));
+            }
+        }
+        return colliding;
+    }
+
     /** §2.1: every coroutine's first event is {@code start}, and it starts exactly once. */
     static List<String> startsOnceFirst(Scenario s, Trace t) {
         List<String> problems = new ArrayList<>();
         Map<String, Integer> starts = new HashMap<>();
         Set<String> seen = new HashSet<>();
-        for (Ev e : parse(t)) {
-            if (e.who.equals("main")) {
+        Set<String> colliding = collidingIds(t);
+        for (TraceEvent e : parse(t)) {
+            // Two coroutines under one id break §1.1 (reported there); their starts are not "twice".
+            if (e.byMain() || colliding.contains(e.who())) {
                 continue;
             }
-            if (!seen.contains(e.who) && !e.what.equals("start")) {
-                problems.add("the first event of coroutine " + e.who + " is '" + e.what + "', not 'start'");
+            if (!seen.contains(e.who()) && e.event() != Event.START) {
+                problems.add("the first event of coroutine " + e.who() + " is '" + e.event() + "', not 'start'");
             }
-            seen.add(e.who);
-            if (e.what.equals("start") && starts.merge(e.who, 1, Integer::sum) == 2) {
-                problems.add("coroutine " + e.who + " started twice");
+            seen.add(e.who());
+            if (e.event() == Event.START && starts.merge(e.who(), 1, Integer::sum) == 2) {
+                problems.add("coroutine " + e.who() + " started twice");
             }
         }
         return problems;
@@ -109,12 +111,16 @@ final class TraceChecks {
     static List<String> nothingAfterExit(Scenario s, Trace t) {
         List<String> problems = new ArrayList<>();
         Set<String> ended = new HashSet<>();
-        for (Ev e : parse(t)) {
-            if (ended.contains(e.who) && !e.what.equals(Trace.UNCAUGHT)) {
-                problems.add("coroutine " + e.who + " did '" + e.what + "' after its function had ended");
+        Set<String> colliding = collidingIds(t);
+        for (TraceEvent e : parse(t)) {
+            if (colliding.contains(e.who())) {
+                continue; // §1.1's fault: events of two coroutines under one id cannot be told apart
             }
-            if (!e.who.equals("main") && (e.what.equals("exit") || e.what.equals("throw"))) {
-                ended.add(e.who);
+            if (ended.contains(e.who()) && e.event() != Event.UNCAUGHT) {
+                problems.add("coroutine " + e.who() + " did '" + e.event() + "' after its function had ended");
+            }
+            if (!e.byMain() && (e.event() == Event.EXIT || e.event() == Event.THROW)) {
+                ended.add(e.who());
             }
         }
         return problems;
@@ -125,14 +131,16 @@ final class TraceChecks {
      * normally; and the others run on: every coroutine created starts and runs to its end.
      */
     static List<String> handlerOncePerThrow(Scenario s, Trace t) {
-        List<String> problems = new ArrayList<>(runReturns(s, t));
+        // "run() returns" belongs to §2.3 only where a coroutine threw; elsewhere it is §3.5's.
+        boolean threw = parse(t).stream().anyMatch(e -> e.event() == Event.THROW);
+        List<String> problems = new ArrayList<>(threw ? runReturns(s, t) : List.of());
         Set<String> created = new HashSet<>();
         Set<String> ended = new HashSet<>();
-        for (Ev e : parse(t)) {
-            if (e.what.equals("created")) {
-                created.add(e.args[0]);
-            } else if (e.what.equals("exit") || e.what.equals("throw")) {
-                ended.add(e.who);
+        for (TraceEvent e : parse(t)) {
+            if (e.event() == Event.CREATED) {
+                created.add(e.arg(0));
+            } else if (e.event() == Event.EXIT || e.event() == Event.THROW) {
+                ended.add(e.who());
             }
         }
         created.removeAll(ended);
@@ -141,14 +149,14 @@ final class TraceChecks {
         }
         Map<String, Integer> thrown = new HashMap<>();
         Map<String, Integer> handled = new HashMap<>();
-        for (Ev e : parse(t)) {
-            if (e.what.equals("throw")) {
-                thrown.merge(e.who, 1, Integer::sum);
-            } else if (e.what.equals(Trace.UNCAUGHT)) {
-                if (!thrown.containsKey(e.who)) {
-                    problems.add("the handler was called for coroutine " + e.who + " before it threw, or though it did not throw");
+        for (TraceEvent e : parse(t)) {
+            if (e.event() == Event.THROW) {
+                thrown.merge(e.who(), 1, Integer::sum);
+            } else if (e.event() == Event.UNCAUGHT) {
+                if (!thrown.containsKey(e.who())) {
+                    problems.add("the handler was called for coroutine " + e.who() + " before it threw, or though it did not throw");
                 }
-                handled.merge(e.who, 1, Integer::sum);
+                handled.merge(e.who(), 1, Integer::sum);
             }
         }
         if (!thrown.equals(handled)) {
@@ -159,22 +167,22 @@ final class TraceChecks {
 
     /** §3.4: a coroutine sleeping {@code ms} at t wakes at t + ms or later. */
     static List<String> sleepsAtLeast(Scenario s, Trace t) {
-        return resumedNotBefore(t, "sleep", "woke", "slept");
+        return resumedNotBefore(t, Event.SLEEP, Event.WOKE, "slept");
     }
 
     /** §4.3: a wait with timeout T that began at t times out at t + T or later. */
     static List<String> timeoutsNotEarly(Scenario s, Trace t) {
         List<String> problems = new ArrayList<>();
-        Map<String, Ev> pending = new HashMap<>();
-        for (Ev e : parse(t)) {
-            if (e.what.equals("wait")) {
-                pending.put(e.who, e);
-            } else if (e.what.equals("timeout")) {
-                Ev w = pending.remove(e.who);
-                long timeout = w == null ? 0 : Long.parseLong(w.args[1]);
-                if (w != null && (timeout == 0 || e.t < w.t + timeout)) {
-                    problems.add("coroutine " + e.who + " waited on fd " + w.args[0] + " at " + w.t + " ms with timeout "
-                            + timeout + " ms but timed out at " + e.t + " ms");
+        Map<String, TraceEvent> pending = new HashMap<>();
+        for (TraceEvent e : parse(t)) {
+            if (e.event() == Event.WAIT) {
+                pending.put(e.who(), e);
+            } else if (e.event() == Event.TIMEOUT) {
+                TraceEvent w = pending.remove(e.who());
+                long timeout = w == null ? 0 : Long.parseLong(w.arg(1));
+                if (w != null && (timeout == 0 || e.millis() < w.millis() + timeout)) {
+                    problems.add("coroutine " + e.who() + " waited on fd " + w.arg(0) + " at " + w.millis() + " ms with timeout "
+                            + timeout + " ms but timed out at " + e.millis() + " ms");
                 }
             }
         }
@@ -188,36 +196,36 @@ final class TraceChecks {
      */
     private static List<String> sleepersNotWokenEarly(Trace t) {
         List<String> problems = new ArrayList<>();
-        Map<String, Ev> sleeping = new HashMap<>();
-        Ev previous = null;
-        for (Ev e : parse(t)) {
-            Ev b = sleeping.remove(e.who);
-            if (b != null && e.what.equals("woke") && previous != b && e.t < b.t + Long.parseLong(b.args[0])) {
-                problems.add("coroutine " + e.who + " slept " + b.args[0] + " ms at " + b.t + " ms but was woken at "
-                        + e.t + " ms, though it waited on no fd");
+        Map<String, TraceEvent> sleeping = new HashMap<>();
+        TraceEvent previous = null;
+        for (TraceEvent e : parse(t)) {
+            TraceEvent b = sleeping.remove(e.who());
+            if (b != null && e.event() == Event.WOKE && previous != b && e.millis() < b.millis() + Long.parseLong(b.arg(0))) {
+                problems.add("coroutine " + e.who() + " slept " + b.arg(0) + " ms at " + b.millis() + " ms but was woken at "
+                        + e.millis() + " ms, though it waited on no fd");
             }
-            if (e.what.equals("sleep")) {
-                sleeping.put(e.who, e);
+            if (e.event() == Event.SLEEP) {
+                sleeping.put(e.who(), e);
             }
             previous = e;
         }
         return problems;
     }
 
-    private static List<String> resumedNotBefore(Trace t, String begin, String end, String verb) {
+    private static List<String> resumedNotBefore(Trace t, Event begin, Event end, String verb) {
         List<String> problems = new ArrayList<>();
-        Map<String, Ev> pending = new HashMap<>();
-        for (Ev e : parse(t)) {
-            if (e.what.equals(begin)) {
-                pending.put(e.who, e);
-            } else if (pending.containsKey(e.who)) {
-                Ev b = pending.remove(e.who);
-                long ms = Long.parseLong(b.args[0]);
-                if (!e.what.equals(end)) {
-                    problems.add("coroutine " + e.who + " did '" + e.what + "' right after '" + begin + " " + ms + "'");
-                } else if (e.t < b.t + ms) {
-                    problems.add("coroutine " + e.who + " " + verb + " " + ms + " ms at " + b.t + " ms but resumed at "
-                            + e.t + " ms" + (e.t == b.t ? ": sleep(ms > 0) did not suspend at all" : ""));
+        Map<String, TraceEvent> pending = new HashMap<>();
+        for (TraceEvent e : parse(t)) {
+            if (e.event().equals(begin)) {
+                pending.put(e.who(), e);
+            } else if (pending.containsKey(e.who())) {
+                TraceEvent b = pending.remove(e.who());
+                long ms = Long.parseLong(b.arg(0));
+                if (!e.event().equals(end)) {
+                    problems.add("coroutine " + e.who() + " did '" + e.event() + "' right after '" + begin + " " + ms + "'");
+                } else if (e.millis() < b.millis() + ms) {
+                    problems.add("coroutine " + e.who() + " " + verb + " " + ms + " ms at " + b.millis() + " ms but resumed at "
+                            + e.millis() + " ms" + (e.millis() == b.millis() ? ": sleep(ms > 0) did not suspend at all" : ""));
                 }
             }
         }
@@ -230,32 +238,32 @@ final class TraceChecks {
      */
     static List<String> busyExactlyWhenAnotherWaits(Scenario s, Trace t) {
         List<String> problems = new ArrayList<>();
-        List<Ev> evs = parse(t);
+        List<TraceEvent> evs = parse(t);
         Map<String, String> waitingOn = new HashMap<>();
         Map<String, String> fdOf = new HashMap<>();
         for (int i = 0; i < evs.size(); i++) {
-            Ev e = evs.get(i);
-            if (fdOf.containsKey(e.who)) {
-                waitingOn.remove(fdOf.remove(e.who)); // the outcome of a suspended wait
+            TraceEvent e = evs.get(i);
+            if (fdOf.containsKey(e.who())) {
+                waitingOn.remove(fdOf.remove(e.who())); // the outcome of a suspended wait
             }
-            if (!e.what.equals("wait")) {
+            if (e.event() != Event.WAIT) {
                 continue;
             }
-            String fd = e.args[0];
-            Ev next = i + 1 < evs.size() ? evs.get(i + 1) : null;
+            String fd = e.arg(0);
+            TraceEvent next = i + 1 < evs.size() ? evs.get(i + 1) : null;
             String holder = waitingOn.get(fd);
-            if (next != null && next.who.equals(e.who) && next.what.equals("busy")) {
+            if (next != null && next.who().equals(e.who()) && next.event() == Event.BUSY) {
                 if (holder == null) {
-                    problems.add("coroutine " + e.who + " was refused fd " + fd + " at " + e.t + " ms though nobody waited on it");
+                    problems.add("coroutine " + e.who() + " was refused fd " + fd + " at " + e.millis() + " ms though nobody waited on it");
                 }
-            } else if (next != null && next.who.equals(e.who) && next.what.equals("ebadf")) {
+            } else if (next != null && next.who().equals(e.who()) && next.event() == Event.EBADF) {
                 continue;
             } else if (holder != null) {
-                problems.add("coroutine " + e.who + " was allowed to wait on fd " + fd + " at " + e.t
+                problems.add("coroutine " + e.who() + " was allowed to wait on fd " + fd + " at " + e.millis()
                         + " ms while coroutine " + holder + " waited on it; the second waiter must get a clear error");
             } else {
-                waitingOn.put(fd, e.who);
-                fdOf.put(e.who, fd);
+                waitingOn.put(fd, e.who());
+                fdOf.put(e.who(), fd);
             }
         }
         return problems;
@@ -270,23 +278,23 @@ final class TraceChecks {
         List<String> problems = new ArrayList<>(sleepersNotWokenEarly(t));
         Set<Integer> madeReadable = new HashSet<>();
         Map<String, Integer> waitingFd = new HashMap<>();
-        for (Ev e : parse(t)) {
-            switch (e.what) {
-                case "send" -> {
-                    if (e.args[1].equals("ok")) {
-                        madeReadable.add(Scenario.peerOf(Integer.parseInt(e.args[0])));
+        for (TraceEvent e : parse(t)) {
+            switch (e.event()) {
+                case SEND -> {
+                    if (e.arg(1).equals("ok")) {
+                        madeReadable.add(Scenario.peerOf(Integer.parseInt(e.arg(0))));
                     }
                 }
-                case "close" -> madeReadable.add(Scenario.peerOf(Integer.parseInt(e.args[0])));
-                case "wait" -> waitingFd.put(e.who, Integer.parseInt(e.args[0]));
-                case "ready" -> {
-                    Integer fd = waitingFd.remove(e.who);
+                case CLOSE -> madeReadable.add(Scenario.peerOf(Integer.parseInt(e.arg(0))));
+                case WAIT -> waitingFd.put(e.who(), Integer.parseInt(e.arg(0)));
+                case READY -> {
+                    Integer fd = waitingFd.remove(e.who());
                     if (fd != null && !madeReadable.contains(fd)) {
-                        problems.add("coroutine " + e.who + " was woken 'ready' on fd " + fd + " at " + e.t
+                        problems.add("coroutine " + e.who() + " was woken 'ready' on fd " + fd + " at " + e.millis()
                                 + " ms, but nothing ever made fd " + fd + " readable");
                     }
                 }
-                default -> waitingFd.remove(e.who);
+                default -> waitingFd.remove(e.who());
             }
         }
         return problems;
@@ -296,7 +304,7 @@ final class TraceChecks {
     static List<String> outsideRefused(Scenario s, Trace t) {
         List<String> problems = new ArrayList<>();
         for (var o : s.outside()) {
-            String prefix = "0 main " + o.text() + " ";
+            String prefix = "0 " + TraceEvent.MAIN + " " + o.text() + " ";
             String seen = t.events().stream().filter(e -> e.startsWith(prefix)).findFirst().orElse(null);
             if (seen == null) {
                 problems.add("no outcome reported for '" + o.text() + "' outside a coroutine");
@@ -312,7 +320,7 @@ final class TraceChecks {
     static List<String> runReturns(Scenario s, Trace t) {
         List<String> ev = t.events();
         String last = ev.isEmpty() ? "" : ev.get(ev.size() - 1);
-        if (!last.endsWith(" main returned")) {
+        if (!last.endsWith(" " + TraceEvent.MAIN + " " + Event.RETURNED.token())) {
             return List.of("the scenario did not end with run() returning; last event: '" + last + "'");
         }
         return List.of();

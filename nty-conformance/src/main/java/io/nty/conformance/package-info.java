@@ -7,9 +7,14 @@
  * ({@link io.nty.conformance.ConformanceProvider} for JVM implementations,
  * {@link io.nty.conformance.ScenarioRunner} for anything that runs scenarios); the JUnit 5 base
  * class implementers extend ({@link io.nty.conformance.SchedulerVerification}); and the per-rule
- * report ({@link io.nty.conformance.ConformanceReport}). The scenario language, generators and
+ * report ({@link io.nty.conformance.ConformanceReport}, one object per run; under JUnit shared
+ * through {@link io.nty.conformance.ConformanceExtension}); replaying one scenario beside the model
+ * ({@link io.nty.conformance.ScenarioReplay}); and the verdict on scenarios that hang, crash or
+ * are not run (they fail the rule they were generated for, never count as verified). The
+ * scenario language, the trace vocabulary ({@code Event}, {@code TraceEvent}), generators and
  * reference model live in {@code io.nty.conformance.scenario}; simulated sockets in
- * {@code io.nty.conformance.sim}; the in-process harness in {@code io.nty.conformance.jvm}.
+ * {@code io.nty.conformance.sim}; the in-process harness in {@code io.nty.conformance.jvm}; the
+ * driver protocol in {@code io.nty.conformance.driver}.
  *
  * <p>It owns no scheduler: it depends only on {@code nty-api}, QuickTheories and the JUnit API.
  */

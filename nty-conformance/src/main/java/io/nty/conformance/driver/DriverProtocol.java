@@ -12,6 +12,7 @@ package io.nty.conformance.driver;
  * suite → driver   scenario 1 … run                   a scenario in text form
  * driver → suite   0 main created 0                   the trace, one event per line
  * driver → suite   ! 3.1 coroutine 2 ran while 1 …    optional: a violation the driver saw itself
+ * driver → suite   crash killed by signal 11          optional: the scenario's process died (a forking driver)
  * driver → suite   end                                the trace is complete
  * suite → driver   native-probe entry                 between scenarios, with NATIVE_CONTEXTS (§2.4)
  * driver → suite   native entry rdi=ok …              the probe's result line
@@ -34,6 +35,12 @@ public final class DriverProtocol {
     public static final String END = "end";
     /** Asks for one §2.4 probe: {@code native-probe <name>} (see {@link io.nty.conformance.NativeProbe}). */
     public static final String NATIVE_PROBE = "native-probe";
+    /**
+     * Starts a crash line, {@code crash <what happened>}, before {@code end}: the driver ran the
+     * scenario in a child process that died (a signal, an abort, a timeout it enforced itself);
+     * the trace so far stands and the scenario fails the rule it was generated for.
+     */
+    public static final String CRASH = "crash";
     /** Starts a violation line: {@code ! <rule number> <message>}. */
     public static final String VIOLATION = "!";
 

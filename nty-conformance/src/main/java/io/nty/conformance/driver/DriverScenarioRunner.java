@@ -8,6 +8,7 @@ import io.nty.conformance.ScenarioRunner;
 import io.nty.conformance.scenario.Scenario;
 import io.nty.conformance.scenario.ScenarioText;
 import io.nty.conformance.scenario.Trace;
+import io.nty.conformance.scenario.TraceEvent;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -27,14 +28,19 @@ import java.util.concurrent.TimeUnit;
  * Runs scenarios in an external driver process (any language) through the driver protocol.
  *
  * <p>The process is started by {@code sh -c <command>} on first use and kept for all scenarios.
- * A driver that does not finish a trace within {@link #TRACE_TIMEOUT_MILLIS} is killed and
- * restarted, and that trace is reported as a §3.5 violation (run did not return). Not thread-safe:
- * one scenario at a time.
+ * A driver that does not finish a trace within {@link #TRACE_TIMEOUT_MILLIS} (after one hang,
+ * {@link #TRACE_TIMEOUT_AFTER_HANG_MILLIS}) is killed with its whole process tree, its trace
+ * ends {@link Trace.Ending.Hung}, and the next scenario starts a fresh driver; a driver that
+ * exits (or is killed by a signal) in the middle of a trace ends it {@link Trace.Ending.Crashed},
+ * with the exit status. Either way the rule the scenario was generated for fails, and a hanging
+ * or busy-looping driver costs bounded time. Not thread-safe: one scenario at a time.
  */
 public final class DriverScenarioRunner implements ScenarioRunner, AutoCloseable {
 
     /** Real time allowed for one trace. */
     public static final long TRACE_TIMEOUT_MILLIS = 10_000;
+    /** Real time allowed for one trace once a driver hung: virtual-time scenarios take milliseconds. */
+    public static final long TRACE_TIMEOUT_AFTER_HANG_MILLIS = 1_000;
     private static final String EOF = "\u0000eof";
 
     private final String command;
@@ -43,6 +49,8 @@ public final class DriverScenarioRunner implements ScenarioRunner, AutoCloseable
     private BlockingQueue<String> fromDriver;
     private String name;
     private Set<Capability> capabilities;
+    private boolean hung;
+    private long timeoutMillis = TRACE_TIMEOUT_MILLIS;
 
     /** @param command the shell command that starts the driver */
     public DriverScenarioRunner(String command) {
@@ -68,24 +76,82 @@ public final class DriverScenarioRunner implements ScenarioRunner, AutoCloseable
         toDriver.flush();
         List<String> events = new ArrayList<>();
         List<Trace.Violation> violations = new ArrayList<>();
+        String malformed = null;
+        String crash = null;
         while (true) {
             String line = next();
             if (line == null || line.equals(EOF)) {
-                violations.add(new Trace.Violation(Rule.R3_5, line == null
-                        ? "the driver did not finish the trace within " + TRACE_TIMEOUT_MILLIS + " ms"
-                        : "the driver exited in the middle of a trace"));
+                Trace.Ending ending = line == null
+                        ? new Trace.Ending.Hung("the driver did not finish the trace within " + timeoutMillis
+                                + " ms of real time; it was killed and is restarted for the next scenario")
+                        : new Trace.Ending.Crashed("the driver " + exitDescription() + " in the middle of the trace");
+                if (line == null) {
+                    hung = true;
+                }
                 stop();
-                return new Trace(events, violations);
+                return new Trace(events, violations, ending);
             }
             if (line.equals(DriverProtocol.END)) {
-                return new Trace(events, violations);
+                Trace.Ending ending = malformed != null ? new Trace.Ending.ProtocolError(malformed)
+                        : crash != null ? new Trace.Ending.Crashed("the driver reported: " + crash)
+                        : new Trace.Ending.Completed();
+                return new Trace(events, violations, ending);
+            }
+            if (line.equals(DriverProtocol.CRASH) || line.startsWith(DriverProtocol.CRASH + " ")) {
+                crash = line.substring(DriverProtocol.CRASH.length()).strip();
+                crash = crash.isEmpty() ? "(no detail)" : crash;
+                continue;
             }
             if (line.startsWith(DriverProtocol.VIOLATION + " ")) {
-                violations.add(violation(line));
+                try {
+                    violations.add(violation(line));
+                } catch (IllegalArgumentException e) {
+                    malformed = malformed != null ? malformed : "'" + line + "': no such rule number";
+                }
             } else if (!line.isBlank() && !line.startsWith("#")) {
+                try {
+                    TraceEvent.parse(line); // the shared vocabulary: an unknown event is a protocol error
+                } catch (IllegalArgumentException e) {
+                    malformed = malformed != null ? malformed : e.getMessage();
+                }
                 events.add(line.strip());
             }
         }
+    }
+
+    /**
+     * @return how the driver process ended, e.g. {@code "exited with status 3"} or {@code "was
+     *         killed by signal 11 (SIGSEGV)"} (a shell reports a child killed by signal N as 128+N)
+     */
+    private String exitDescription() {
+        Process p = process;
+        try {
+            if (p == null || !p.waitFor(2, TimeUnit.SECONDS)) {
+                return "closed its output";
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "closed its output";
+        }
+        int status = p.exitValue();
+        if (status > 128 && status < 128 + 65) {
+            int signal = status - 128;
+            return "was killed by signal " + signal + signalName(signal) + " (exit status " + status + ")";
+        }
+        return "exited with status " + status;
+    }
+
+    private static String signalName(int signal) {
+        return switch (signal) {
+            case 4 -> " (SIGILL)";
+            case 6 -> " (SIGABRT)";
+            case 7 -> " (SIGBUS)";
+            case 8 -> " (SIGFPE)";
+            case 9 -> " (SIGKILL)";
+            case 11 -> " (SIGSEGV)";
+            case 15 -> " (SIGTERM)";
+            default -> "";
+        };
     }
 
     /** @return probes sent to the driver as {@code native-probe} statements, when it declares NATIVE_CONTEXTS */
@@ -106,9 +172,9 @@ public final class DriverScenarioRunner implements ScenarioRunner, AutoCloseable
         List<String> comments = new ArrayList<>();
         for (String line = next(); !DriverProtocol.END.equals(line); line = next()) {
             if (line == null || line.equals(EOF)) {
+                String what = line == null ? "did not answer within " + timeoutMillis + " ms" : exitDescription();
                 stop();
-                return "(the driver " + (line == null ? "did not answer within " + TRACE_TIMEOUT_MILLIS + " ms"
-                        : "exited") + ")";
+                return "(the driver " + what + ")";
             }
             if (line.startsWith("#")) {
                 comments.add(line.substring(1).strip());
@@ -189,17 +255,22 @@ public final class DriverScenarioRunner implements ScenarioRunner, AutoCloseable
 
     private String next() {
         try {
-            return fromDriver.poll(TRACE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            return fromDriver.poll(timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
         }
     }
 
+    /** Kills the driver and everything it started ({@code sh -c} may fork rather than exec). */
     private void stop() {
         if (process != null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             process = null;
+        }
+        if (hung) {
+            timeoutMillis = TRACE_TIMEOUT_AFTER_HANG_MILLIS;
         }
     }
 

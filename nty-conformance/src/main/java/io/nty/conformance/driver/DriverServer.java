@@ -86,6 +86,10 @@ public final class DriverServer {
             for (Trace.Violation v : t.violations()) {
                 out.println(DriverProtocol.VIOLATION + " " + v.rule().number() + " " + v.message().replace('\n', ' '));
             }
+            if (!t.completed()) {
+                // The scenario hung or crashed in here: say so, so the suite fails it rather than judging a partial trace.
+                out.println(DriverProtocol.CRASH + " " + t.ending().describe().replace('\n', ' '));
+            }
         } catch (IllegalArgumentException e) {
             out.println("# bad scenario: " + e.getMessage());
         }

@@ -24,8 +24,13 @@ import java.util.function.IntFunction;
  * thread with a fresh {@link VirtualClock} and {@link SimulatedNetwork}.
  *
  * <p>A fresh thread per scenario keeps one broken scheduler (one that never unbinds, or hangs)
- * from poisoning the next run; a run that does not finish within {@link #TIMEOUT_MILLIS} is
- * reported as a §3.5 violation and its thread is abandoned.
+ * from poisoning the next run. A run that does not finish within {@link #TIMEOUT_MILLIS} (after
+ * one hang, {@link #TIMEOUT_AFTER_HANG_MILLIS}) ends {@link Trace.Ending.Hung}: the scenario is
+ * abandoned, and its clock, poller and coroutine functions throw from then on so that its
+ * thread unwinds. A thread that busy-loops without touching any of them cannot be stopped (a JVM
+ * cannot kill a thread); once {@value #MAX_SPINNING_THREADS} such threads spin, further
+ * scenarios are not run in this process and end {@link Trace.Ending.NotRun} with that reason — a driver process,
+ * which the suite kills and restarts, isolates such an implementation completely.
  */
 public final class JvmScenarioRunner implements ScenarioRunner {
 
@@ -39,6 +44,12 @@ public final class JvmScenarioRunner implements ScenarioRunner {
     private final IntFunction<ScenarioSockets> sockets;
     /** Whether the sockets are real kernel sockets, on which the provider's socket hooks can run. */
     private final boolean realFds;
+    /** Real time an abandoned scenario's thread gets to unwind before it is left running. */
+    static final long ABANDON_GRACE_MILLIS = 100;
+    /** Abandoned threads still busy-looping past which no more scenarios run in this process. */
+    static final int MAX_SPINNING_THREADS = 2;
+
+    private final AbandonedThreads abandoned = new AbandonedThreads();
     private volatile boolean hung;
 
     /**
@@ -118,37 +129,58 @@ public final class JvmScenarioRunner implements ScenarioRunner {
 
     @Override
     public Trace run(Scenario scenario) {
+        int spinning = abandoned.spinning();
+        if (spinning >= MAX_SPINNING_THREADS) {
+            return new Trace(List.of(), List.of(), new Trace.Ending.NotRun(spinning + " threads this"
+                    + " implementation left busy-looping in earlier scenarios still take the CPU and would starve"
+                    + " this one; verify it through a driver (a separate process the suite can kill) to isolate them"));
+        }
         VirtualClock clock = new VirtualClock();
+        ScenarioGuard guard = new ScenarioGuard();
         ScenarioSockets net = sockets.apply(scenario.pairs());
-        Optional<Poller> poller = capabilities().contains(Capability.FD_WAITS) ? net.poller() : Optional.empty();
+        Optional<Poller> poller = capabilities().contains(Capability.FD_WAITS)
+                ? net.poller().map(guard::poller) : Optional.empty();
         ScenarioExecution exec = new ScenarioExecution(scenario, clock, net,
-                realFds ? provider.socketHooks() : java.util.Optional.empty());
+                realFds ? provider.socketHooks() : java.util.Optional.empty(), guard);
         Thread t = Thread.ofPlatform().name("nty-conformance-scenario").daemon(true).unstarted(() -> {
-            try (Scheduler s = provider.newScheduler(new SchedulerOptions(clock, poller, exec::uncaught))) {
+            try (Scheduler s = provider.newScheduler(new SchedulerOptions(guard.clock(clock), poller, exec::uncaught))) {
                 exec.runOn(s);
             }
         });
         Throwable[] failure = new Throwable[1];
         t.setUncaughtExceptionHandler((th, e) -> failure[0] = e);
         t.start();
-        try {
-            t.join(hung ? TIMEOUT_AFTER_HANG_MILLIS : TIMEOUT_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long allowed = hung ? TIMEOUT_AFTER_HANG_MILLIS : TIMEOUT_MILLIS;
+        join(t, allowed);
+        Trace.Ending ending = new Trace.Ending.Completed();
+        if (t.isAlive()) {
+            hung = true;
+            guard.abandon();
+            t.interrupt();
+            join(t, ABANDON_GRACE_MILLIS);
+            String detail = "run() did not return within " + allowed + " ms of real time: hung, or busy-looping in"
+                    + " virtual time";
+            if (t.isAlive()) {
+                abandoned.add(t);
+                detail += "; its thread was abandoned and is still running";
+            }
+            ending = new Trace.Ending.Hung(detail);
+        } else if (failure[0] != null && !(failure[0] instanceof ScenarioAbandoned)) {
+            ending = new Trace.Ending.Crashed("the scenario's thread ended with " + failure[0]);
         }
         List<Trace.Violation> violations = new ArrayList<>(exec.violations());
-        if (t.isAlive()) {
-            t.interrupt();
-            hung = true;
-            violations.add(new Trace.Violation(Rule.R3_5, "run() did not return within " + TIMEOUT_MILLIS
-                    + " ms of real time (hung, or busy-looping in virtual time)"));
-        } else if (failure[0] != null) {
-            exec.mainEvent("harness-error " + failure[0]);
-        }
         violations.addAll(net.violations());
         if (!t.isAlive()) {
             net.release();
         }
-        return new Trace(exec.events(), violations);
+        return new Trace(exec.events(), violations, ending);
+    }
+
+    private static void join(Thread t, long millis) {
+        try {
+            t.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

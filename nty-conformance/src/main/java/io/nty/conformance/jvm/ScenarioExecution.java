@@ -13,12 +13,13 @@ import io.nty.api.WrongThreadException;
 import io.nty.api.spi.VirtualClock;
 import io.nty.conformance.Rule;
 import io.nty.conformance.SocketHooks;
+import io.nty.conformance.scenario.Event;
 import io.nty.conformance.scenario.Model;
 import io.nty.conformance.scenario.Program;
 import io.nty.conformance.scenario.Scenario;
-import io.nty.conformance.scenario.ScenarioText;
 import io.nty.conformance.scenario.Step;
 import io.nty.conformance.scenario.Trace;
+import io.nty.conformance.scenario.TraceEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,8 +51,12 @@ final class ScenarioExecution {
     private volatile String running;
     /** True while the harness is inside {@code create}: a function starting then breaks §1.1/§1.2. */
     private volatile boolean inCreate;
+    /** Stops the coroutine functions once the runner abandons the scenario. */
+    private final ScenarioGuard guard;
 
-    ScenarioExecution(Scenario scenario, VirtualClock clock, ScenarioSockets net, java.util.Optional<SocketHooks> hooks) {
+    ScenarioExecution(Scenario scenario, VirtualClock clock, ScenarioSockets net, java.util.Optional<SocketHooks> hooks,
+            ScenarioGuard guard) {
+        this.guard = guard;
         this.scenario = scenario;
         this.clock = clock;
         this.net = net;
@@ -81,17 +86,17 @@ final class ScenarioExecution {
         scheduler = s;
         owner = Thread.currentThread();
         for (Step o : scenario.outside()) {
-            mainEvent(o.text() + " " + outside(o));
+            mainText(o.text() + " " + outside(o));
         }
         for (int root : scenario.roots()) {
             Coroutine c = create(root, "main");
-            mainEvent("created " + c.id());
+            mainEvent(Event.CREATED, c.id());
         }
         try {
             s.run();
-            mainEvent("returned");
+            mainEvent(Event.RETURNED);
         } catch (RuntimeException | Error e) {
-            mainEvent("run-threw " + e.getClass().getSimpleName());
+            mainEvent(Event.RUN_THREW, e.getClass().getSimpleName());
         }
         for (Coroutine c : List.copyOf(created)) {
             if (c.state() != CoroutineState.EXITED) {
@@ -100,7 +105,7 @@ final class ScenarioExecution {
             }
         }
         for (int p : scenario.afterClose()) {
-            mainEvent(ScenarioText.EXECUTE_AFTER_CLOSE + " " + p + " " + executeAfterClose(p));
+            mainEvent(Event.EXECUTE_AFTER_CLOSE, p, executeAfterClose(p));
         }
     }
 
@@ -113,7 +118,7 @@ final class ScenarioExecution {
         } catch (RejectedExecutionException e) {
             return Model.REJECTED;
         } catch (RuntimeException e) {
-            return "error " + e.getClass().getSimpleName();
+            return Event.ERROR.token() + " " + e.getClass().getSimpleName();
         }
     }
 
@@ -136,7 +141,7 @@ final class ScenarioExecution {
         } catch (NotInCoroutineException e) {
             return Model.REFUSED;
         } catch (RuntimeException e) {
-            return "error " + e.getClass().getSimpleName();
+            return Event.ERROR.token() + " " + e.getClass().getSimpleName();
         }
     }
 
@@ -158,7 +163,8 @@ final class ScenarioExecution {
     }
 
     void uncaught(Coroutine c, Throwable failure) {
-        events.add(clock.millis() + " " + c.id() + " " + Trace.UNCAUGHT);
+        guard.check();
+        events.add(TraceEvent.line(clock.millis(), c.id(), Event.UNCAUGHT));
         if (c.state() != CoroutineState.EXITED) {
             violations.add(new Trace.Violation(Rule.R2_3, "the exception handler saw coroutine " + c.id()
                     + " in state " + c.state() + "; it must already be EXITED"));
@@ -194,14 +200,14 @@ final class ScenarioExecution {
         }
         act.started = true;
         enter(me);
-        emit(me, "start");
+        emit(me, Event.START);
         for (Step s : act.program.steps()) {
             if (!step(me, s)) {
                 running = null;
                 return;
             }
         }
-        emit(me, "exit");
+        emit(me, Event.EXIT);
         running = null;
     }
 
@@ -223,43 +229,43 @@ final class ScenarioExecution {
     private boolean step(String me, Step s) {
         switch (s) {
             case Step.Yield y -> {
-                emit(me, "yield");
-                suspend(me, scheduler::yieldNow, "resumed");
+                emit(me, Event.YIELD);
+                suspend(me, scheduler::yieldNow, Event.RESUMED);
             }
             case Step.Sleep sl -> {
-                emit(me, "sleep " + sl.millis());
-                suspend(me, () -> scheduler.sleep(sl.millis()), "woke");
+                emit(me, Event.SLEEP, sl.millis());
+                suspend(me, () -> scheduler.sleep(sl.millis()), Event.WOKE);
             }
-            case Step.Spawn sp -> emit(me, "created " + create(sp.program(), me).id());
+            case Step.Spawn sp -> emit(me, Event.CREATED, create(sp.program(), me).id());
             case Step.Exit e -> {
-                emit(me, "exit");
+                emit(me, Event.EXIT);
                 return false;
             }
             case Step.Throw t -> {
-                emit(me, "throw");
+                emit(me, Event.THROW);
                 running = null;
                 throw new ScenarioThrow(me);
             }
             case Step.Tick t -> {
                 clock.advance(Duration.ofMillis(t.millis()));
-                emit(me, "tick " + t.millis());
+                emit(me, Event.TICK, t.millis());
             }
             case Step.WaitRead w -> waitRead(me, w);
-            case Step.Send x -> emit(me, "send " + x.fd() + " " + net.send(x.fd()));
-            case Step.Recv x -> emit(me, "recv " + x.fd() + " " + net.recv(x.fd()));
+            case Step.Send x -> emit(me, Event.SEND, x.fd(), net.send(x.fd()));
+            case Step.Recv x -> emit(me, Event.RECV, x.fd(), net.recv(x.fd()));
             case Step.Close x -> close(me, x.fd());
             case Step.HookRecv x -> {
-                emit(me, x.text());
-                hook(me, "got ", h -> h.recv(net.schedulerFd(x.fd()), Step.HookRecv.MAX, x.timeoutMillis()));
+                emitText(me, x.text());
+                hook(me, Event.GOT, h -> h.recv(net.schedulerFd(x.fd()), Step.HookRecv.MAX, x.timeoutMillis()));
             }
             case Step.HookSend x -> {
-                emit(me, x.text());
-                hook(me, "sent ", h -> h.send(net.schedulerFd(x.fd()), x.bytes()));
+                emitText(me, x.text());
+                hook(me, Event.SENT, h -> h.send(net.schedulerFd(x.fd()), x.bytes()));
             }
-            case Step.WhichThread w -> emit(me, "thread " + (Thread.currentThread() == owner ? Model.OWNER_THREAD : "other"));
-            case Step.Foreign f -> emit(me, f.text() + " " + ForeignThread.outcome(() -> foreignCreate(f.program())));
+            case Step.WhichThread w -> emit(me, Event.THREAD, Thread.currentThread() == owner ? Model.OWNER_THREAD : "other");
+            case Step.Foreign f -> emitText(me, f.text() + " " + ForeignThread.outcome(() -> foreignCreate(f.program())));
             case Step.Submit x -> {
-                emit(me, x.text());
+                emitText(me, x.text());
                 ForeignThread.submitWhenBlocked(scheduler, task(x.program()), events::size,
                         m -> violations.add(new Trace.Violation(Rule.R1_3, m)));
             }
@@ -268,7 +274,7 @@ final class ScenarioExecution {
     }
 
     /** A hook call may suspend this coroutine (§4.4), so others may run meanwhile: it is not "running". */
-    private void hook(String me, String prefix, java.util.function.Function<SocketHooks, String> call) {
+    private void hook(String me, Event outcome, java.util.function.Function<SocketHooks, String> call) {
         SocketHooks h = hooks.orElseThrow(() -> new IllegalStateException("a hook step needs SOCKET_HOOKS"));
         running = null;
         String result;
@@ -278,7 +284,7 @@ final class ScenarioExecution {
             result = e.getClass().getSimpleName();
         }
         enter(me);
-        emit(me, prefix + result);
+        emit(me, outcome, result);
     }
 
     /** Runs on a foreign thread: §5.1 says the scheduler must refuse it with WrongThreadException. */
@@ -289,26 +295,26 @@ final class ScenarioExecution {
         } catch (WrongThreadException e) {
             return Model.REFUSED;
         } catch (RuntimeException e) {
-            return "error " + e.getClass().getSimpleName();
+            return Event.ERROR.token() + " " + e.getClass().getSimpleName();
         }
     }
 
-    private void suspend(String me, Runnable op, String resumedEvent) {
+    private void suspend(String me, Runnable op, Event resumedEvent) {
         running = null;
-        String result = resumedEvent;
+        String result = resumedEvent.token();
         try {
             op.run();
         } catch (RuntimeException e) {
-            result = "error " + e.getClass().getSimpleName();
+            result = Event.ERROR.token() + " " + e.getClass().getSimpleName();
         }
         enter(me);
-        emit(me, result);
+        emitText(me, result);
     }
 
     private void waitRead(String me, Step.WaitRead w) {
-        emit(me, "wait " + w.fd() + " " + w.timeoutMillis());
+        emit(me, Event.WAIT, w.fd(), w.timeoutMillis());
         if (net.isClosed(w.fd())) {
-            emit(me, "ebadf");
+            emit(me, Event.EBADF);
             return;
         }
         net.enterAwait(w.fd());
@@ -317,38 +323,49 @@ final class ScenarioExecution {
         boolean suspended = true;
         try {
             int ev = scheduler.await(net.schedulerFd(w.fd()), IoEvents.READ, w.timeoutMillis());
-            result = (ev & IoEvents.READ) != 0 ? "ready" : "ready-other " + IoEvents.toString(ev);
+            result = (ev & IoEvents.READ) != 0 ? Event.READY.token() : Event.READY_OTHER.token() + " " + IoEvents.toString(ev);
         } catch (FdBusyException e) {
-            result = "busy";
+            result = Event.BUSY.token();
             suspended = false;
         } catch (WaitTimeoutException e) {
-            result = "timeout";
+            result = Event.TIMEOUT.token();
         } catch (FdClosedException e) {
-            result = "closed";
+            result = Event.CLOSED.token();
         } catch (RuntimeException e) {
-            result = "error " + e.getClass().getSimpleName();
+            result = Event.ERROR.token() + " " + e.getClass().getSimpleName();
         }
         enter(me);
         net.leaveAwait(w.fd(), suspended, me);
-        emit(me, result);
+        emitText(me, result);
     }
 
     private void close(String me, int fd) {
         if (net.isClosed(fd)) {
-            emit(me, "close " + fd + " ebadf");
+            emit(me, Event.CLOSE, fd, Event.EBADF.token());
             return;
         }
         boolean woke = scheduler.fdClosed(net.schedulerFd(fd));
         net.close(fd);
-        emit(me, "close " + fd + (woke ? " woke" : " none"));
+        emit(me, Event.CLOSE, fd, woke ? Event.WOKE.token() : "none");
     }
 
-    private void emit(String who, String event) {
-        events.add(clock.millis() + " " + who + " " + event);
+    private void emit(String who, Event event, Object... args) {
+        guard.check();
+        events.add(TraceEvent.line(clock.millis(), who, event, args));
     }
 
-    void mainEvent(String event) {
-        emit("main", event);
+    /** Records text that starts with an event's token: a step's own text, or an outcome computed above. */
+    private void emitText(String who, String eventText) {
+        guard.check();
+        events.add(clock.millis() + " " + who + " " + eventText);
+    }
+
+    void mainEvent(Event event, Object... args) {
+        emit(TraceEvent.MAIN, event, args);
+    }
+
+    private void mainText(String eventText) {
+        emitText(TraceEvent.MAIN, eventText);
     }
 
     List<String> events() {

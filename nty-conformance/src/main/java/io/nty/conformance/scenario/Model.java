@@ -35,7 +35,7 @@ import java.util.TreeSet;
 public final class Model {
 
     /** The result of a scenario whose remaining waiters could never wake: its trace ends with this. */
-    public static final String STUCK = "stuck";
+    public static final String STUCK = Event.STUCK.token();
     /** The outcome of a suspending call outside any coroutine, or of a foreign thread's create: it failed with a clear error (§3.6, §5.1). */
     public static final String REFUSED = "refused";
     /** The outcome of {@code execute} on a closed scheduler (§5.2). */
@@ -131,6 +131,27 @@ public final class Model {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * @param observed a trace an implementation produced
+     * @param scenario the scenario it ran
+     * @return the allowed trace that agrees with {@code observed} longest (an equal one, if allowed)
+     */
+    public static Trace closest(Trace observed, Scenario scenario) {
+        Trace best = null;
+        int bestAt = -1;
+        for (Trace t : allowed(scenario, observed.ordered())) {
+            if (observed.differenceFrom(t).isEmpty()) {
+                return t;
+            }
+            int at = commonPrefix(observed.ordered(), t.ordered());
+            if (at > bestAt) {
+                bestAt = at;
+                best = t;
+            }
+        }
+        return best;
+    }
+
     private static int commonPrefix(List<String> a, List<String> b) {
         int i = 0;
         while (i < a.size() && i < b.size() && a.get(i).equals(b.get(i))) {
@@ -145,8 +166,8 @@ public final class Model {
         final Program program;
         int pc;
         boolean started;
-        /** The event its pending suspension reports when resumed, e.g. "woke" or "timeout". */
-        String onResume;
+        /** The event its pending suspension reports when resumed, e.g. {@link Event#WOKE} or {@link Event#TIMEOUT}. */
+        Event onResume;
         int waitFd = -1;
         /** The fd of the hook {@code recv} it waits in, or -1: on readiness it receives, then reports. */
         int hookFd = -1;
@@ -165,18 +186,18 @@ public final class Model {
             orderedCount++;
         }
         for (int root : scenario.roots()) {
-            events.add(now + " main created " + create(root).id);
+            events.add(TraceEvent.line(now, TraceEvent.MAIN, Event.CREATED, create(root).id));
             orderedCount++;
         }
         while (!ready.isEmpty() || !timed.isEmpty() || !waiters.isEmpty()) {
             if (!round()) {
-                events.add(now + " main " + STUCK);
+                events.add(TraceEvent.line(now, TraceEvent.MAIN, Event.STUCK));
                 return;
             }
         }
-        events.add(now + " main returned");
+        events.add(TraceEvent.line(now, TraceEvent.MAIN, Event.RETURNED));
         for (int p : scenario.afterClose()) {
-            events.add(now + " main " + ScenarioText.EXECUTE_AFTER_CLOSE + " " + p + " " + REJECTED);
+            events.add(TraceEvent.line(now, TraceEvent.MAIN, Event.EXECUTE_AFTER_CLOSE, p, REJECTED));
         }
     }
 
@@ -215,7 +236,7 @@ public final class Model {
             if (next.waitFd >= 0) {
                 waiters.remove(next.waitFd);
                 next.waitFd = -1;
-                next.onResume = "timeout";
+                next.onResume = Event.TIMEOUT;
             }
             resume(next);
         }
@@ -227,7 +248,7 @@ public final class Model {
                 timed.remove(c);
                 waiters.remove(c.waitFd);
                 c.waitFd = -1;
-                c.onResume = "timeout";
+                c.onResume = Event.TIMEOUT;
                 resume(c);
             }
         }
@@ -255,7 +276,7 @@ public final class Model {
             if (w != null) {
                 timed.remove(w);
                 w.waitFd = -1;
-                w.onResume = "ready";
+                w.onResume = Event.READY;
                 resume(w);
             }
         }
@@ -295,7 +316,7 @@ public final class Model {
         for (int i = Math.max(0, from); i < guide.size(); i++) {
             String e = guide.get(i);
             int sp = e.indexOf(' ');
-            if (e.startsWith(who, sp) && (e.endsWith(who + "ready") || e.contains(who + "ready-other"))) {
+            if (e.startsWith(who, sp) && (e.endsWith(who + Event.READY.token()) || e.contains(who + Event.READY_OTHER.token()))) {
                 return i;
             }
         }
@@ -310,11 +331,11 @@ public final class Model {
     private void resume(Co c) {
         if (!c.started) {
             c.started = true;
-            emit(c, "start");
+            emit(c, Event.START);
         } else if (c.hookFd >= 0) {
             int fd = c.hookFd;
             c.hookFd = -1;
-            emit(c, "got " + (c.onResume.equals("ready") ? hookRecvNow(fd) : c.onResume));
+            emit(c, Event.GOT, c.onResume == Event.READY ? hookRecvNow(fd) : c.onResume.token());
         } else {
             emit(c, c.onResume);
         }
@@ -324,80 +345,80 @@ public final class Model {
                 return;
             }
         }
-        emit(c, "exit");
+        emit(c, Event.EXIT);
     }
 
     /** @return whether {@code c} keeps running after {@code s} */
     private boolean runStep(Co c, Step s) {
         switch (s) {
             case Step.Yield y -> {
-                emit(c, "yield");
-                return suspendReady(c, "resumed");
+                emit(c, Event.YIELD);
+                return suspendReady(c, Event.RESUMED);
             }
             case Step.Sleep sl -> {
-                emit(c, "sleep " + sl.millis());
+                emit(c, Event.SLEEP, sl.millis());
                 if (sl.millis() == 0) {
-                    return suspendReady(c, "woke");
+                    return suspendReady(c, Event.WOKE);
                 }
                 c.deadline = now + sl.millis();
                 c.seq = nextSeq++;
-                c.onResume = "woke";
+                c.onResume = Event.WOKE;
                 timed.add(c);
                 return false;
             }
-            case Step.Spawn sp -> emit(c, "created " + create(sp.program()).id);
+            case Step.Spawn sp -> emit(c, Event.CREATED, create(sp.program()).id);
             case Step.Exit e -> {
-                emit(c, "exit");
+                emit(c, Event.EXIT);
                 c.pc = Integer.MAX_VALUE;
                 return false;
             }
             case Step.Throw t -> {
-                emit(c, "throw");
-                emit(c, Trace.UNCAUGHT);
+                emit(c, Event.THROW);
+                emit(c, Event.UNCAUGHT);
                 c.pc = Integer.MAX_VALUE;
                 return false;
             }
             case Step.Tick t -> {
                 now += t.millis();
-                emit(c, "tick " + t.millis());
+                emit(c, Event.TICK, t.millis());
             }
             case Step.WaitRead w -> {
                 return waitRead(c, w);
             }
-            case Step.Send x -> emit(c, "send " + x.fd() + " " + send(x.fd()));
-            case Step.Recv x -> emit(c, "recv " + x.fd() + " " + recv(x.fd()));
-            case Step.Close x -> emit(c, "close " + x.fd() + " " + close(x.fd()));
+            case Step.Send x -> emit(c, Event.SEND, x.fd(), send(x.fd()));
+            case Step.Recv x -> emit(c, Event.RECV, x.fd(), recv(x.fd()));
+            case Step.Close x -> emit(c, Event.CLOSE, x.fd(), close(x.fd()));
             case Step.HookSend x -> {
-                emit(c, x.text());
-                emit(c, "sent " + hookSend(x.fd(), x.bytes()));
+                emitStep(c, x.text());
+                emit(c, Event.SENT, hookSend(x.fd(), x.bytes()));
             }
             case Step.HookRecv x -> {
                 return hookRecv(c, x);
             }
-            case Step.WhichThread w -> emit(c, "thread " + OWNER_THREAD);
-            case Step.Foreign f -> emit(c, f.text() + " " + REFUSED);
+            case Step.WhichThread w -> emit(c, Event.THREAD, OWNER_THREAD);
+            case Step.Foreign f -> emitStep(c, f.text() + " " + REFUSED);
             case Step.Submit x -> {
                 submitted.addLast(x.program());
-                emit(c, x.text());
+                emitStep(c, x.text());
             }
         }
         return true;
     }
 
-    private boolean suspendReady(Co c, String onResume) {
+    private boolean suspendReady(Co c, Event onResume) {
         c.onResume = onResume;
         ready.addLast(c);
         return false;
     }
 
     private boolean waitRead(Co c, Step.WaitRead w) {
-        emit(c, "wait " + w.fd() + " " + w.timeoutMillis());
+        emit(c, Event.WAIT, w.fd(), w.timeoutMillis());
         if (closed[w.fd()]) {
-            emit(c, "ebadf");
+            emit(c, Event.EBADF);
             return true;
         }
         if (waiters.containsKey(w.fd())) {
-            emit(c, "busy");
+            emit(c, Event.BUSY);
             return true;
         }
         waiters.put(w.fd(), c);
@@ -424,13 +445,13 @@ public final class Model {
 
     /** §4.4: a hook recv returns what is there at once; on an empty socket it waits like {@code wait}, suspending only the coroutine. */
     private boolean hookRecv(Co c, Step.HookRecv x) {
-        emit(c, x.text());
+        emitStep(c, x.text());
         if (closed[x.fd()] || readable(x.fd())) {
-            emit(c, "got " + hookRecvNow(x.fd()));
+            emit(c, Event.GOT, hookRecvNow(x.fd()));
             return true;
         }
         if (waiters.containsKey(x.fd())) {
-            emit(c, "got busy");
+            emit(c, Event.GOT, Event.BUSY.token());
             return true;
         }
         c.hookFd = x.fd();
@@ -490,14 +511,20 @@ public final class Model {
         }
         timed.remove(w);
         w.waitFd = -1;
-        suspendReady(w, "closed");
+        suspendReady(w, Event.CLOSED);
         return "woke";
     }
 
-    private void emit(Co c, String event) {
-        events.add(now + " " + c.id + " " + event);
-        if (!event.equals(Trace.UNCAUGHT)) {
+    private void emit(Co c, Event event, Object... args) {
+        events.add(TraceEvent.line(now, c.id, event, args));
+        if (event != Event.UNCAUGHT) {
             orderedCount++;
         }
+    }
+
+    /** Emits a step's own text (hook, submit and foreign steps print it as their event). */
+    private void emitStep(Co c, String stepText) {
+        events.add(now + " " + c.id + " " + stepText);
+        orderedCount++;
     }
 }

@@ -24,17 +24,108 @@ import java.util.Optional;
  * <p>{@code uncaught} lines (the exception handler's calls, §2.3) are compared as a set: the
  * rules say the handler is called once per failed coroutine after it exits, not when.
  *
+ * <p>A trace also says how the scenario {@linkplain Ending ended}: a scenario that hung, or that
+ * crashed or killed the implementation, is incomplete, and whatever rule it was generated for
+ * fails on it (it never counts toward a verdict of verified).
+ *
  * @param events the event lines
  * @param violations rule violations the harness observed while the scenario ran
+ * @param ending whether the scenario ran to its end, hung, or crashed
  */
-public record Trace(List<String> events, List<Violation> violations) {
+public record Trace(List<String> events, List<Violation> violations, Ending ending) {
 
     /** The event name of exception-handler calls, whose position the rules leave open. */
-    public static final String UNCAUGHT = "uncaught";
+    public static final String UNCAUGHT = Event.UNCAUGHT.token();
 
     public Trace {
         events = List.copyOf(events);
         violations = List.copyOf(violations);
+        java.util.Objects.requireNonNull(ending, "ending");
+    }
+
+    /**
+     * A trace of a scenario that ran to its end.
+     *
+     * @param events the event lines
+     * @param violations rule violations the harness observed
+     */
+    public Trace(List<String> events, List<Violation> violations) {
+        this(events, violations, new Ending.Completed());
+    }
+
+    /** How a scenario run ended: a closed set, so every check must say what each ending means. */
+    public sealed interface Ending {
+
+        /** @return a sentence for failure messages; empty for a completed run */
+        String describe();
+
+        /** The scenario ran to its end (the trace may still break rules). */
+        record Completed() implements Ending {
+            @Override
+            public String describe() {
+                return "";
+            }
+        }
+
+        /**
+         * The scenario did not finish in the real time allowed: the implementation hung or
+         * busy-looped, and was abandoned (in process) or killed (a driver).
+         *
+         * @param detail what was seen, e.g. the time allowed and whether a thread kept spinning
+         */
+        record Hung(String detail) implements Ending {
+            @Override
+            public String describe() {
+                return "the scenario did not complete: it hung (" + detail + ")";
+            }
+        }
+
+        /**
+         * The implementation crashed while running the scenario: the driver process exited or was
+         * killed by a signal, or the in-process run ended in an exception outside {@code run()}.
+         *
+         * @param detail what was seen, e.g. the exit status and signal
+         */
+        record Crashed(String detail) implements Ending {
+            @Override
+            public String describe() {
+                return "the scenario did not complete: the implementation crashed (" + detail + ")";
+            }
+        }
+
+        /**
+         * The implementation's driver printed something that is not part of the protocol (an
+         * event line with an unknown event, a time that is not a number), so the trace cannot be
+         * judged.
+         *
+         * @param detail the offending line and what is wrong with it
+         */
+        record ProtocolError(String detail) implements Ending {
+            @Override
+            public String describe() {
+                return "the scenario did not complete: the driver broke the protocol (" + detail + ")";
+            }
+        }
+
+        /**
+         * The runner refused to run the scenario, because the implementation left the runner unable
+         * to run scenarios fairly (for example threads still busy-looping from earlier scenarios).
+         * It says nothing about this scenario, so shrinking never settles on it, but a rule that
+         * could not run its scenarios is not verified.
+         *
+         * @param reason why, and what to do instead
+         */
+        record NotRun(String reason) implements Ending {
+            @Override
+            public String describe() {
+                return "the scenario was not run: " + reason;
+            }
+        }
+    }
+
+    /** @return whether the scenario ran to its end */
+    public boolean completed() {
+        return ending instanceof Ending.Completed;
     }
 
     /**
