@@ -152,6 +152,34 @@ class LockTest extends SyncFixture {
     }
 
     @Test
+    void aWaiterCancelledAfterItWasSignalledKeepsTheSignalAndIsCancelledAtItsNextSuspension() {
+        CoroutineLock lock = new CoroutineLock();
+        CoroutineCondition cond = lock.newCondition();
+        Coroutine waiter = scheduler.create(a -> {
+            lock.lock();
+            try {
+                cond.await();
+                trace.add("await returned holding the lock " + lock.isLocked());
+            } finally {
+                lock.unlock();
+            }
+            try {
+                scheduler.sleep(1);
+            } catch (CoroutineCancelledException e) {
+                trace.add("cancelled at the next sleep");
+            }
+        }, null);
+        scheduler.create(a -> {
+            lock.lock();
+            cond.signal(); // the waiter now queues for the lock we hold
+            lock.unlock(); // and is handed it
+            waiter.cancel(); // before it ran again
+        }, null);
+        scheduler.run();
+        assertThat(trace).containsExactly("await returned holding the lock true", "cancelled at the next sleep");
+    }
+
+    @Test
     void atScaleABoundedBufferOnALockAndTwoConditionsMovesEveryItem() {
         CoroutineLock lock = new CoroutineLock();
         CoroutineCondition notFull = lock.newCondition();
