@@ -6,14 +6,14 @@ import picocli.CommandLine.Command;
 /**
  * The examples' command line: {@code java -jar nty-examples.jar <command> [options]}.
  * {@code --help} lists the commands ({@code demo}, {@code echo}, {@code http},
- * {@code proxy}, {@code bench-echo}, {@code tour}, {@code pg}, {@code redis}); each command has its
- * own {@code --help}.
+ * {@code proxy}, {@code chat}, {@code bench-echo}, {@code tour}, {@code pg}, {@code redis}); each
+ * command has its own {@code --help}.
  */
 @Command(name = "nty-examples", mixinStandardHelpOptions = true, version = "nty 0.1.0",
         description = "NtyCo's samples running on nty coroutines.",
         subcommands = {DemoCommand.class, EchoCommand.class, HttpCommand.class, ProxyCommand.class,
-            BenchEchoCommand.class, TourCommand.class, PgCommand.class, RedisCommand.class,
-            CommandLine.HelpCommand.class})
+            ChatCommand.class, BenchEchoCommand.class, TourCommand.class, PgCommand.class,
+            RedisCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

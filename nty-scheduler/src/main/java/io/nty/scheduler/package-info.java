@@ -6,7 +6,9 @@
  * ({@link io.nty.scheduler.WaitTable}), the scheduling round and the continuation context switch
  * ({@link io.nty.scheduler.ContinuationSwitch}), the choice of the default poller at the first fd
  * wait ({@code DeferredPoller}, so a program that waits on no fd loads no provider's native layer),
- * and {@link io.nty.scheduler.NtyCo}, NtyCo's C API under its own names. Entry point:
+ * the §6 primitives (park permits, join lists and cancellation, kept in each
+ * {@link io.nty.scheduler.ScheduledCoroutine}), and {@link io.nty.scheduler.NtyCo}, NtyCo's C API
+ * under its own names. Entry point:
  * {@link io.nty.scheduler.NtyScheduler}.
  *
  * <p>Must not touch: file descriptors and system calls (the poller SPI does that, implemented in
