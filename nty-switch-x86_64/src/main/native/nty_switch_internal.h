@@ -53,6 +53,19 @@ struct nty_coroutine {
  * MXCSR and the x87 control word; rdi is loaded from next->rdi. */
 void nty_switch(nty_ctx *next, nty_ctx *cur);
 
+/* How nty_switch keeps MXCSR per context (nty_switch_x86_64.S, docs/switch.md): COMPARE loads
+ * next's MXCSR only when its control bits differ from the running ones; LOAD always loads it.
+ * Both keep §2.4; they differ in cost by CPU. The library chooses at load time (LOAD on AMD and
+ * Hygon, COMPARE elsewhere). nty_switch_mxcsr_policy(NTY_MXCSR_QUERY) reports the policy in
+ * force, COMPARE or LOAD sets it for the whole process and returns it; anything else is
+ * NTY_ERR_ARG. For tests and benchmarks: it changes cost, never behaviour. */
+enum nty_mxcsr_policy {
+    NTY_MXCSR_QUERY = -1,
+    NTY_MXCSR_COMPARE = 0,
+    NTY_MXCSR_LOAD = 1
+};
+int nty_switch_mxcsr_policy(int policy);
+
 /* The entry trampoline (NtyCo's _exec): the resume address of every NEW coroutine, entered with
  * the coroutine in rdi. Never returns. */
 void nty_exec(nty_coroutine *co) __attribute__((noreturn));

@@ -30,6 +30,14 @@ public interface LibNtySwitch {
     @IgnoreError
     long nty_layout(int field);
 
+    /**
+     * {@code nty_switch_mxcsr_policy}: -1 queries, 0 (compare: load MXCSR only when its control
+     * bits differ) or 1 (load: always) sets the policy for the whole process; returns the policy
+     * in force, or a negative NTY_ERR_* for anything else. Changes cost, never behaviour.
+     */
+    @IgnoreError
+    int nty_switch_mxcsr_policy(int policy);
+
     /** {@code nty_probe_thread_fp_control}: this thread's MXCSR (bits 0-31) and x87 control word (bits 32-47). */
     @IgnoreError
     long nty_probe_thread_fp_control();
