@@ -24,7 +24,7 @@ typedef struct nty_ctx {
     void *r14;      /* 48 */
     void *r15;      /* 56 */
     void *rdi;      /* 64 loaded last, after the others: the entry argument (the coroutine) */
-    uint32_t mxcsr; /* 72 SSE control/status */
+    uint32_t mxcsr; /* 72 SSE control/status (the status flags, bits 0-5, are not compared) */
     uint16_t fpucw; /* 76 x87 control word */
     uint16_t pad;   /* 78 */
 } nty_ctx;
@@ -50,7 +50,8 @@ struct nty_coroutine {
 
 /* Saves the running registers into *cur and continues the context in *next. Returns (into the
  * caller) when some later nty_switch names *cur as its next. Preserves rbx, rbp, r12-r15, rsp,
- * MXCSR and the x87 control word; rdi is loaded from next->rdi. */
+ * MXCSR's control bits and the x87 control word (loading them only when next's differ, see
+ * nty_mxcsr_policy below); MXCSR's status flags follow the thread. rdi is loaded from next->rdi. */
 void nty_switch(nty_ctx *next, nty_ctx *cur);
 
 /* How nty_switch keeps MXCSR per context (nty_switch_x86_64.S, docs/switch.md): COMPARE loads
