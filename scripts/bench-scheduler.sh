@@ -26,5 +26,5 @@ for r in rows:
           f"min={min(values):7.1f} max={max(values):7.1f} n={len(values)}")
 PY
 if [ -x "$BENCH" ]; then
-  "$BENCH" | grep -E '^(ns_per_resume_yield_pair|ns_per_switch_mxcsr|mxcsr_policy|ns_per_switch)='
+  "$BENCH" | grep -E '^(ns_per_resume_yield_pair|ns_per_switch_mxcsr_compare|mxcsr_policy|ns_per_switch)='
 fi
