@@ -169,6 +169,7 @@ for s in "${SERVERS[@]}"; do
     elapsed=0 best=0 steps=()
     while :; do
         read -r _ rps _ <<<"$(drive "$s" "$WARMUP_STEP")"
+        [[ -n $rps ]] || die "wrk printed no Requests/sec for $s during warm-up (see the errors above)"
         steps+=("${rps%.*}")
         elapsed=$((elapsed + WARMUP_STEP))
         settled=$(awk -v r="$rps" -v b="$best" 'BEGIN {print (b > 0 && r <= b * 1.02) ? 1 : 0}')
