@@ -2,7 +2,7 @@
 # Runs the scheduler and switch JMH benchmarks (nty beside virtual threads and the bare
 # continuation, in the same run) and prints the median of the measurement iterations of each,
 # plus the native switch micro-benchmark. Builds nothing: run `mvn -B -DskipTests package` first.
-#   FORKS=1 WARMUP=3 ITERATIONS=10 bash scripts/bench-scheduler.sh
+#   FORKS=1 WARMUP=3 ITERATIONS=10 [BENCHMARKS=<JMH regex>] bash scripts/bench-scheduler.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 JAR=nty-benchmarks/target/benchmarks.jar
@@ -12,7 +12,7 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 OUT=${OUT_DIR:-nty-benchmarks/target/bench-scheduler}
 mkdir -p "$OUT"
 
-"$JAVA" -jar "$JAR" 'YieldBenchmark|SpawnBenchmark|NativeSwitchBenchmark' \
+"$JAVA" -jar "$JAR" "${BENCHMARKS:-YieldBenchmark|SpawnBenchmark|NativeSwitchBenchmark}" \
   -f "${FORKS:-1}" -wi "${WARMUP:-3}" -i "${ITERATIONS:-10}" -rf json -rff "$OUT/jmh.json" \
   > "$OUT/jmh.log" 2>&1 || { tail -30 "$OUT/jmh.log" >&2; exit 1; }
 
@@ -26,5 +26,5 @@ for r in rows:
           f"min={min(values):7.1f} max={max(values):7.1f} n={len(values)}")
 PY
 if [ -x "$BENCH" ]; then
-  "$BENCH" | tail -1
+  "$BENCH" | grep -E '^(ns_per_resume_yield_pair|ns_per_switch_mxcsr_compare|mxcsr_policy|ns_per_switch)='
 fi

@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 #include "nty_switch_internal.h"
 
+#include <cpuid.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -19,6 +20,44 @@ static __thread nty_coroutine *current_co;
 /* Internal to the library: not part of its dynamic symbol table. */
 __attribute__((visibility("hidden"))) void nty_exec_returned(void);
 __attribute__((visibility("hidden"), noreturn)) void nty_exec_returned_abort(void);
+
+/* The MXCSR policy of nty_switch (see nty_switch_x86_64.S): 1 = compare and load only on a
+ * difference, 0 = always load. Read by every switch, so a plain byte; set once when the library
+ * loads (by CPU vendor) and changed only through nty_switch_mxcsr_policy. Either value keeps
+ * §2.4, so a switch that races with a change is correct under whichever value it read. */
+__attribute__((visibility("hidden"))) unsigned char nty_switch_mxcsr_compare = 1;
+
+/* AMD's Zen cores (and Hygon's, which are Zen) load an unchanged MXCSR almost for free, and do
+ * not forward stmxcsr's store to the load that would compare it: there "load" is cheaper. */
+static int prefers_mxcsr_load(void) {
+    unsigned int max, ebx, ecx, edx;
+    if (__get_cpuid(0, &max, &ebx, &ecx, &edx) == 0) {
+        return 0;
+    }
+    char vendor[13];
+    memcpy(vendor, &ebx, 4);
+    memcpy(vendor + 4, &edx, 4);
+    memcpy(vendor + 8, &ecx, 4);
+    vendor[12] = '\0';
+    return strcmp(vendor, "AuthenticAMD") == 0 || strcmp(vendor, "HygonGenuine") == 0;
+}
+
+__attribute__((constructor)) static void choose_mxcsr_policy(void) {
+    nty_switch_mxcsr_compare = prefers_mxcsr_load() ? 0 : 1;
+}
+
+int nty_switch_mxcsr_policy(int policy) {
+    switch (policy) {
+    case NTY_MXCSR_COMPARE:
+    case NTY_MXCSR_LOAD:
+        __atomic_store_n(&nty_switch_mxcsr_compare, policy == NTY_MXCSR_COMPARE, __ATOMIC_RELAXED);
+        return policy;
+    case NTY_MXCSR_QUERY:
+        return __atomic_load_n(&nty_switch_mxcsr_compare, __ATOMIC_RELAXED) ? NTY_MXCSR_COMPARE : NTY_MXCSR_LOAD;
+    default:
+        return NTY_ERR_ARG;
+    }
+}
 
 static int is_coroutine(const nty_coroutine *co) {
     return co != NULL && co->magic == NTY_COROUTINE_MAGIC;

@@ -1,6 +1,9 @@
 /*
  * nty_probes_x86_64.S — the register-exact half of the §2.4 probe entries (see nty_probes.h).
  * Written in assembly because a C prologue would save and restore the very registers they watch.
+ * The two entries reached by an indirect branch (func, called through a pointer by nty_exec; the
+ * spy, jumped to as a NEW context's resume address) start with the CET landing pad endbr64,
+ * which changes no register.
  */
         .text
 
@@ -10,6 +13,7 @@
         .p2align 4
 nty_probe_func_entry:
         .cfi_startproc
+        endbr64
         leaq    8(%rsp), %rax
         andq    $15, %rax
         movq    %rax, 0(%rdi)
@@ -75,6 +79,7 @@ nty_probe_hold_registers:
         .p2align 4
 nty_probe_exec_spy:
         .cfi_startproc
+        endbr64
         movq    nty_probe_exec_seen@GOTPCREL(%rip), %rax
         movq    %rdi, 0(%rax)
         leaq    8(%rsp), %rcx

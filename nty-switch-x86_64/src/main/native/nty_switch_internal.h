@@ -24,7 +24,7 @@ typedef struct nty_ctx {
     void *r14;      /* 48 */
     void *r15;      /* 56 */
     void *rdi;      /* 64 loaded last, after the others: the entry argument (the coroutine) */
-    uint32_t mxcsr; /* 72 SSE control/status */
+    uint32_t mxcsr; /* 72 SSE control/status (the status flags, bits 0-5, are not compared) */
     uint16_t fpucw; /* 76 x87 control word */
     uint16_t pad;   /* 78 */
 } nty_ctx;
@@ -50,8 +50,22 @@ struct nty_coroutine {
 
 /* Saves the running registers into *cur and continues the context in *next. Returns (into the
  * caller) when some later nty_switch names *cur as its next. Preserves rbx, rbp, r12-r15, rsp,
- * MXCSR and the x87 control word; rdi is loaded from next->rdi. */
+ * MXCSR's control bits and the x87 control word (loading them only when next's differ, see
+ * nty_mxcsr_policy below); MXCSR's status flags follow the thread. rdi is loaded from next->rdi. */
 void nty_switch(nty_ctx *next, nty_ctx *cur);
+
+/* How nty_switch keeps MXCSR per context (nty_switch_x86_64.S, docs/switch.md): COMPARE loads
+ * next's MXCSR only when its control bits differ from the running ones; LOAD always loads it.
+ * Both keep §2.4; they differ in cost by CPU. The library chooses at load time (LOAD on AMD and
+ * Hygon, COMPARE elsewhere). nty_switch_mxcsr_policy(NTY_MXCSR_QUERY) reports the policy in
+ * force, COMPARE or LOAD sets it for the whole process and returns it; anything else is
+ * NTY_ERR_ARG. For tests and benchmarks: it changes cost, never behaviour. */
+enum nty_mxcsr_policy {
+    NTY_MXCSR_QUERY = -1,
+    NTY_MXCSR_COMPARE = 0,
+    NTY_MXCSR_LOAD = 1
+};
+int nty_switch_mxcsr_policy(int policy);
 
 /* The entry trampoline (NtyCo's _exec): the resume address of every NEW coroutine, entered with
  * the coroutine in rdi. Never returns. */

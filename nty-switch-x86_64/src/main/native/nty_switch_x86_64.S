@@ -11,6 +11,29 @@
  * MXCSR's control bits and the x87 control word are callee-saved too (ABI §3.2.1), and they are
  * per-thread state a coroutine may change (rounding mode, flush-to-zero): without saving them a
  * coroutine's rounding mode would leak into its resumer, and into the JVM.
+ *
+ * What §2.4 costs, and how little of it is paid (docs/switch.md, "The floating-point control
+ * words"): reading the two control words (stmxcsr, fnstcw) is needed on every switch, since a
+ * coroutine may have changed them; loading them is needed only when next's differ. Almost every
+ * switch goes between contexts with equal control words.
+ *   x87 control word: compared, fldcw only on a difference (every CPU).
+ *   MXCSR, policy "compare" (the default but on AMD): compared, ldmxcsr only on a difference.
+ *         For CPUs where ldmxcsr is the expensive part (tens of ns on the Intel Xeons measured).
+ *   MXCSR, policy "load" (the default on AMD and Hygon): ldmxcsr always. On Zen an unchanged
+ *         ldmxcsr costs almost nothing, while the comparison would read back the value stmxcsr
+ *         just stored, which the CPU does not store-forward (≈ 2 ns, more than the load).
+ *   The policy is the hidden byte nty_switch_mxcsr_compare (nty_coroutine.c), chosen by CPU
+ *   vendor when the library loads and settable with nty_switch_mxcsr_policy(); either is correct.
+ * MXCSR bits 0-5 are the sticky exception status flags, which the ABI does not make callee-saved:
+ * they are left out of the comparison, and they stay with the thread (as across any call) unless
+ * MXCSR is loaded, which brings next's saved ones.
+ *
+ * CET: every place an indirect branch lands in this library starts with endbr64 (a NOP on CPUs
+ * without CET): nty_switch itself (reached through the PLT and from Java's function pointers) and
+ * nty_exec, a NEW context's resume address (C, compiled with -fcf-protection=branch). The resume
+ * address of a SUSPENDED context is a return address, which has no landing pad, and the switch
+ * does not switch shadow stacks: docs/switch.md ("CET and shadow stacks") says why the library is
+ * not marked IBT- or SHSTK-compatible.
  */
         .text
 
@@ -19,6 +42,7 @@
         .p2align 4
 nty_switch:
         .cfi_startproc
+        endbr64
         /* The current context continues where our caller continues: at our return address,
          * with the stack as it will be once that return address is popped. Saving that state
          * (instead of pushing registers on the stack) lets a NEW context be described by
@@ -36,6 +60,20 @@ nty_switch:
         stmxcsr 72(%rsi)
         fnstcw  76(%rsi)
 
+        /* x87 control word: read back from *cur (store-forwarded), load next's only if it differs. */
+        movzwl  76(%rsi), %ecx
+        cmpw    76(%rdi), %cx
+        jne     .Lload_x87_cw
+.Lx87_cw_done:
+        /* MXCSR: under the "load" policy always loaded (out of line); under "compare" only if
+         * its control bits (6-15; 16-31 are reserved zeros) differ from next's. */
+        cmpb    $0, nty_switch_mxcsr_compare(%rip)
+        je      .Lload_mxcsr
+        movl    72(%rsi), %ecx
+        xorl    72(%rdi), %ecx
+        testl   $0xffffffc0, %ecx
+        jnz     .Lload_mxcsr
+.Lmxcsr_done:
         movq     0(%rdi), %rsp
         movq     8(%rdi), %rbp
         movq    24(%rdi), %rbx
@@ -43,12 +81,18 @@ nty_switch:
         movq    40(%rdi), %r13
         movq    48(%rdi), %r14
         movq    56(%rdi), %r15
-        ldmxcsr 72(%rdi)
-        fldcw   76(%rdi)
         movq    16(%rdi), %rax
         /* Last, because rdi addresses the context: the entry argument of a NEW coroutine. */
         movq    64(%rdi), %rdi
         jmpq    *%rax
+
+        /* Out of line: control words that differ (rare), and the "load" policy's ldmxcsr. */
+.Lload_x87_cw:
+        fldcw   76(%rdi)
+        jmp     .Lx87_cw_done
+.Lload_mxcsr:
+        ldmxcsr 72(%rdi)
+        jmp     .Lmxcsr_done
         .cfi_endproc
         .size   nty_switch, .-nty_switch
 

@@ -4,11 +4,14 @@ import io.nty.api.Coroutines;
 import io.nty.nswitch.NativeContext;
 import io.nty.nswitch.NativeCoroutines;
 import io.nty.nswitch.NativeEntry;
+import io.nty.nswitch.NtySwitch;
 import io.nty.scheduler.NtyScheduler;
 import java.util.concurrent.TimeUnit;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
+import jnr.ffi.LibraryLoader;
 import jnr.ffi.Runtime;
+import jnr.ffi.annotations.IgnoreError;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,8 +31,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * beside a Java coroutine's yield in the same scheduler. Linux x86_64 only (the native switch
  * library is built there).
  *
- * <p>Reference (2-core dev machine, ad-hoc loop, not JMH): bare resume + yield from Java about
- * 49 ns; the same pair from C ({@code nty_switch_bench}) about 41 ns; one raw switch about 7 ns.
+ * <p>Where the time of {@link #bareResumeYield} goes: {@link #nativeCallFloor} is the same kind
+ * of jnr-ffi call into the same library doing nothing ({@code nty_switch_mxcsr_policy(-1)}); the
+ * rest is the C resume + yield pair ({@code nty_switch_bench}'s {@code ns_per_resume_yield_pair})
+ * and the state check and request decoding of {@link NativeContext#resume()}. Figures:
+ * docs/performance.md.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -57,6 +63,24 @@ public class NativeSwitchBenchmark {
         }
     }
 
+    /** The switch library bound a second time, for a call that does no work. */
+    public interface Trivial {
+        /** {@code nty_switch_mxcsr_policy}: with -1 it only reads a byte. */
+        @IgnoreError
+        int nty_switch_mxcsr_policy(int policy);
+    }
+
+    /** {@link Trivial}, loaded from the library the JVM already extracted and loaded. */
+    @State(Scope.Thread)
+    public static class Call {
+        Trivial library;
+
+        @Setup(Level.Trial)
+        public void load() {
+            library = LibraryLoader.create(Trivial.class).load(NtySwitch.libraryPath().toString());
+        }
+    }
+
     /** A scheduler on the benchmark thread and the yield counter of a native coroutine. */
     @State(Scope.Thread)
     public static class Scheduled {
@@ -75,6 +99,12 @@ public class NativeSwitchBenchmark {
         public void close() {
             scheduler.close();
         }
+    }
+
+    /** The floor of {@link #bareResumeYield}: one jnr-ffi call into the library that does nothing. */
+    @Benchmark
+    public int nativeCallFloor(Call state) {
+        return state.library.nty_switch_mxcsr_policy(-1);
     }
 
     /** One resume + yield pair: a JNI call, two switches, no scheduler. */

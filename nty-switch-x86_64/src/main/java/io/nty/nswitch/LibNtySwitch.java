@@ -58,6 +58,17 @@ public interface LibNtySwitch {
     long nty_layout(int field);
 
     /**
+     * {@code nty_switch_mxcsr_policy}: -1 queries, 0 (compare: load MXCSR only when its control
+     * bits differ) or 1 (load: always) sets the policy for the whole process; returns the policy
+     * in force, or a negative NTY_ERR_* for anything else. Changes cost, never behaviour.
+     *
+     * @param policy -1, 0 or 1
+     * @return the policy in force, or a negative NTY_ERR_* code
+     */
+    @IgnoreError
+    int nty_switch_mxcsr_policy(int policy);
+
+    /**
      * {@code nty_probe_thread_fp_control}: reads the calling thread's floating-point control state.
      *
      * @return its MXCSR (bits 0-31) and x87 control word (bits 32-47)

@@ -31,8 +31,8 @@
  * {@code nty_exec} with the coroutine in {@code rdi} and calls {@code func(arg)} once; §2.2 after
  * {@code func} returns the coroutine is EXITED, never resumed again, and its stack is unmapped;
  * §2.4 {@code rsp} is ABI-aligned at {@code func} entry, every switch preserves rbx, rbp,
- * r12–r15, rsp, MXCSR and the x87 control word per context, and a stack overflow faults on the
- * guard page. Under a scheduler, native coroutines are ordered exactly like Java ones (§1, §3).
+ * r12–r15, rsp, MXCSR's control bits and the x87 control word per context (loaded only when
+ * they differ, see {@code docs/switch.md}), and a stack overflow faults on the guard page. Under a scheduler, native coroutines are ordered exactly like Java ones (§1, §3).
  *
  * <h2>Platforms</h2>
  * The library exists for Linux on x86_64 only. Elsewhere the module still loads,
