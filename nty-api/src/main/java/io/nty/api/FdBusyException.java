@@ -1,9 +1,10 @@
 package io.nty.api;
 
 /**
- * A coroutine tried to wait on an fd another coroutine already waits on (§4.1).
+ * A coroutine tried to wait on an fd in a direction another coroutine already waits in (§4.1):
+ * a second reader, or a second writer. A reader and a writer may wait on one fd at once.
  *
- * <p>The first waiter is unaffected; the second gets this exception and keeps running.
+ * <p>The first waiter is unaffected; the second gets this exception at once and keeps running.
  */
 public class FdBusyException extends NtyException {
 

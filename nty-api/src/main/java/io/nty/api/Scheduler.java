@@ -9,9 +9,10 @@ import java.util.concurrent.Executor;
  * A per-thread coroutine scheduler: NtyCo's {@code nty_schedule}.
  *
  * <p>A scheduler owns a FIFO ready queue, a sleep structure ordered by (deadline, order of
- * sleeping), and a wait table keyed by fd, and drives them in rounds (§3.3). It belongs to one
- * thread, the thread that created it (§5.1): every method except {@link #execute} must be called
- * on that thread and fails with {@link WrongThreadException} elsewhere. At most one open
+ * sleeping), and a wait table keyed by fd and direction, and drives them in rounds (§3.3). It
+ * belongs to one thread, the thread that created it (§5.1): every method except
+ * {@link #execute} must be called on that thread and fails with {@link WrongThreadException}
+ * elsewhere. At most one open
  * scheduler is bound to a thread at a time; {@link #ofCurrentThread()} finds it.
  *
  * <p>The coroutine-side operations ({@link #yieldNow()}, {@link #sleep}, {@link #await}) must be
@@ -127,23 +128,28 @@ public interface Scheduler extends Executor, AutoCloseable {
      * Waits until {@code fd} is ready for {@code events}: the core of NtyCo's socket hooks
      * ({@code nty_poll_inner}).
      *
-     * <p>§4.1: at most one coroutine waits on an fd; a second would-be waiter gets
-     * {@link FdBusyException} and the first is unaffected. §4.2: interest in the fd is armed just
-     * before the caller suspends and disarmed as it resumes; readiness while nobody waits wakes
-     * nobody. §4.3: the caller resumes only when the fd is ready (the ready events are returned),
-     * when the timeout expires ({@link WaitTimeoutException}) or when another coroutine reports
-     * the fd closed through {@link #fdClosed} ({@link FdClosedException}); readiness during the
-     * wait always resumes it.
+     * <p>§4.1: at most one coroutine waits to read an fd and at most one waits to write it
+     * ({@link IoDirection}); a reader and a writer may wait at once, each woken only by its own
+     * readiness ({@code ERROR} and {@code HANGUP} count for both) and both by a close. A second
+     * would-be reader (or writer) gets {@link FdBusyException} at once and the first is
+     * unaffected; a wait for {@code READ|WRITE} occupies both directions. §4.2: interest in the
+     * fd is armed just before the caller suspends and disarmed as it resumes; readiness while
+     * nobody waits wakes nobody. §4.3: the caller resumes only when the fd is ready for its
+     * events (the ready events are returned), when the timeout expires
+     * ({@link WaitTimeoutException}) or when the fd is reported closed through {@link #fdClosed}
+     * ({@link FdClosedException}) — or, with a poller that learns of them, closed on another
+     * thread; readiness during the wait always resumes it.
      *
      * @param fd the file descriptor, {@code >= 0}
      * @param events the interest, a non-empty combination of {@link IoEvents#READ} and
      *        {@link IoEvents#WRITE}
      * @param timeoutMillis the longest wait; {@code 0} waits without limit
-     * @return the ready events, never 0 (may include {@link IoEvents#ERROR} or
-     *         {@link IoEvents#HANGUP})
+     * @return the ready events among {@code events}, never 0 (may include
+     *         {@link IoEvents#ERROR} or {@link IoEvents#HANGUP})
      * @throws IllegalArgumentException if {@code fd < 0}, {@code events} is empty or has unknown
      *         bits, or {@code timeoutMillis < 0}
-     * @throws FdBusyException if another coroutine already waits on {@code fd} (§4.1)
+     * @throws FdBusyException if another coroutine already waits on {@code fd} in a direction of
+     *         {@code events}: a second reader or a second writer (§4.1)
      * @throws WaitTimeoutException if the timeout expired first (§4.3)
      * @throws FdClosedException if another coroutine closed {@code fd} during the wait (§4.3)
      * @throws NotInCoroutineException if not called from inside a coroutine (§3.6)
@@ -153,8 +159,9 @@ public interface Scheduler extends Executor, AutoCloseable {
 
     /**
      * Tells the scheduler that {@code fd} is being closed: the socket hooks call this before
-     * {@code close(2)}. A coroutine waiting on it is made ready and its {@link #await} throws
-     * {@link FdClosedException} (§4.3); interest in the fd is disarmed. Whether or not anyone
+     * {@code close(2)}. The coroutines waiting on it — its reader and its writer (§4.1) — are
+     * made ready and their {@link #await} throws {@link FdClosedException} (§4.3); interest in
+     * the fd is disarmed. Whether or not anyone
      * waits, the poller is told to forget the fd ({@code Poller.forget}). May be called from inside or outside a coroutine, on the scheduler's thread.
      *
      * @param fd the file descriptor being closed

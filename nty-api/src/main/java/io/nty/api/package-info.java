@@ -19,7 +19,8 @@
  *       scheduling round (sleepers, ready snapshot, IO); 3.4 sleep at least {@code ms};
  *       3.5 {@code run()} returns when nothing is ready, sleeping or waiting; 3.6 suspending
  *       outside a coroutine fails clearly (socket hooks block instead).</li>
- *   <li>§4 fds — 4.1 one waiter per fd; 4.2 an fd wakes only a coroutine waiting on it;
+ *   <li>§4 fds — 4.1 one reader and one writer per fd at most, a second of either refused
+ *       at once; 4.2 an fd wakes only a coroutine waiting on it;
  *       4.3 a waiter resumes on readiness, timeout or close, never missing readiness;
  *       4.4 hooks never block the scheduler thread; 4.5 results and errors follow NtyCo.</li>
  *   <li>§5 threads — 5.1 one scheduler per thread, its coroutines run only there;

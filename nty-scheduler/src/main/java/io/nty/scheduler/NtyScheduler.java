@@ -7,6 +7,7 @@ import io.nty.api.CoroutinePinnedException;
 import io.nty.api.CoroutineState;
 import io.nty.api.FdBusyException;
 import io.nty.api.FdClosedException;
+import io.nty.api.IoDirection;
 import io.nty.api.IoEvents;
 import io.nty.api.NotInCoroutineException;
 import io.nty.api.Scheduler;
@@ -33,8 +34,9 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>See {@link Scheduler} for the contract of each method; the rules it cites are implemented
  * here as: §1.1 {@link #create}; §2.1–2.3 {@link ScheduledCoroutine#run()} and {@link #resume};
- * §3.3 {@link #round()}; §3.5 {@link #run()}; §4.1–4.3 {@link #await}, {@link #fdClosed} and
- * {@link #onReady}.
+ * §3.3 {@link #round()}; §3.5 {@link #run()}; §4.1–4.3 {@link #await}, {@link #fdClosed},
+ * {@link #onReady} and {@link #onClosedElsewhere}; every wait ends in {@link #withdrawWait} or
+ * {@link #endWait}.
  */
 public final class NtyScheduler implements Scheduler {
 
@@ -43,7 +45,8 @@ public final class NtyScheduler implements Scheduler {
      * - a coroutine is in at most one of: the ready queue, `current`; and a WAITING coroutine
      *   with a timeout is in both the wait table and the sleep queue;
      * - state READY or NEW <=> in the ready queue; SLEEPING => in the sleep queue; WAITING <=>
-     *   in the wait table, with its fd armed in the poller;
+     *   in the wait table in each direction of its waitEvents, with exactly those directions of
+     *   its fd armed in the poller (a reader and a writer of one fd together arm the union);
      * - `current` is non-null exactly while a coroutine's context is running;
      * - `running` is true exactly while run() is on the stack.
      * Only `submitted` and `closed` are touched by other threads.
@@ -62,7 +65,17 @@ public final class NtyScheduler implements Scheduler {
     private final SleepQueue sleepers = new SleepQueue();
     private final WaitTable waiters = new WaitTable();
     private final ConcurrentLinkedQueue<Runnable> submitted = new ConcurrentLinkedQueue<>();
-    private final Poller.ReadySink readySink = this::onReady;
+    private final Poller.ReadySink readySink = new Poller.ReadySink() {
+        @Override
+        public void ready(int fd, int events) {
+            onReady(fd, events);
+        }
+
+        @Override
+        public void closed(int fd, int events) {
+            onClosedElsewhere(fd, events);
+        }
+    };
 
     private long nextId;
     private long nextSleepSequence;
@@ -204,20 +217,83 @@ public final class NtyScheduler implements Scheduler {
         }
     }
 
-    /** Step (c): a ready fd resumes its waiter; readiness with no waiter wakes nobody (§4.2). */
+    /**
+     * Step (c): a ready fd resumes its reader if the events make reading ready, then its writer
+     * if they make writing ready (§4.1: each by its own readiness, {@code ERROR}/{@code HANGUP}
+     * both); readiness with no waiter wakes nobody (§4.2). Both are taken before either runs,
+     * and the writer is woken only if it still holds its slot after the reader ran: the reader
+     * may have closed the fd, which already ended the writer's wait, and a writer that started
+     * waiting while the reader ran must not get readiness from before its wait.
+     */
     private void onReady(int fd, int events) {
-        ScheduledCoroutine co = waiters.get(fd);
-        if (co == null) {
-            return;
+        ScheduledCoroutine reader = waiters.get(fd, IoDirection.READ);
+        ScheduledCoroutine writer = waiters.get(fd, IoDirection.WRITE);
+        if (reader != null && readiness(reader, events) != 0) {
+            wakeWaiter(reader, events);
         }
-        sleepers.remove(co);
-        endWait(co, events);
+        if (writer != null && writer != reader && readiness(writer, events) != 0
+                && waiters.get(fd, IoDirection.WRITE) == writer) {
+            wakeWaiter(writer, events);
+        }
+    }
+
+    /** @return the part of {@code events} that is readiness for {@code co}'s wait, 0 if none */
+    private static int readiness(ScheduledCoroutine co, int events) {
+        return events & (co.waitEvents | IoEvents.ERROR | IoEvents.HANGUP);
+    }
+
+    private void wakeWaiter(ScheduledCoroutine co, int events) {
+        withdrawWait(co, readiness(co, events));
         resume(co);
     }
 
+    /** The poller learned that another thread closed {@code fd}: those waits end as closed (§4.3). */
+    private void onClosedElsewhere(int fd, int events) {
+        wakeClosed(fd, events);
+    }
+
+    /**
+     * Ends the waits on {@code fd} in the directions of {@code interest} as closed; each waiter
+     * goes to the ready tail and its {@link #await} throws {@link FdClosedException}.
+     *
+     * @return whether a waiter was woken
+     */
+    private boolean wakeClosed(int fd, int interest) {
+        boolean woken = false;
+        for (IoDirection d : IoDirection.values()) {
+            ScheduledCoroutine co = d.isIn(interest) ? waiters.get(fd, d) : null;
+            if (co != null) { // a two-way waiter is found once: withdrawWait frees both slots
+                withdrawWait(co, ScheduledCoroutine.WAIT_FD_CLOSED);
+                co.state = CoroutineState.READY;
+                ready.addLast(co);
+                woken = true;
+            }
+        }
+        return woken;
+    }
+
+    /**
+     * Takes a WAITING coroutine out of its wait without resuming it: out of the sleep queue (a
+     * timed wait) and the wait table, its interest disarmed (§4.2), {@code result} recorded for
+     * its {@link #await} to report. Every way a wait ends before its timeout — readiness, a close
+     * here or on another thread, and cancellation (§6.3, which passes its own result) — comes
+     * through here; the caller then resumes the coroutine or queues it.
+     *
+     * @param co a coroutine in state WAITING
+     * @param result the ready events, or {@link ScheduledCoroutine#WAIT_FD_CLOSED} and the like
+     */
+    void withdrawWait(ScheduledCoroutine co, int result) {
+        sleepers.remove(co);
+        endWait(co, result);
+    }
+
+    /**
+     * Frees {@code co}'s wait-table slots and disarms exactly its directions of its fd, so a
+     * waiter of the other direction stays armed (§4.1, §4.2). The sleep queue is the caller's.
+     */
     private void endWait(ScheduledCoroutine co, int result) {
-        waiters.remove(co.waitFd);
-        poller.disarm(co.waitFd);
+        waiters.remove(co.waitFd, co.waitEvents, co);
+        poller.disarm(co.waitFd, co.waitEvents);
         co.waitResult = result;
     }
 
@@ -304,14 +380,19 @@ public final class NtyScheduler implements Scheduler {
     public int await(int fd, int events, long timeoutMillis) {
         checkWaitArguments(fd, events, timeoutMillis);
         ScheduledCoroutine co = requireCoroutine("await");
-        ScheduledCoroutine other = waiters.get(fd);
+        ScheduledCoroutine other = waiters.occupant(fd, events);
         if (other != null) {
-            throw new FdBusyException("fd " + fd + " already has a waiter, " + other + "; " + co
-                    + " cannot wait on it too (§4.1: at most one coroutine waits on an fd)");
+            // The slot may be held by a wait that another thread's close has already ended.
+            poller.drainClosed(readySink);
+            other = waiters.occupant(fd, events);
+            if (other != null) {
+                throw busy(fd, events, co, other);
+            }
         }
         poller.arm(fd, events);
-        waiters.put(fd, co);
+        waiters.put(fd, events, co);
         co.waitFd = fd;
+        co.waitEvents = events;
         co.state = CoroutineState.WAITING;
         if (timeoutMillis > 0) {
             addSleeper(co, timeoutMillis);
@@ -319,14 +400,21 @@ public final class NtyScheduler implements Scheduler {
         try {
             contextSwitch.suspend();
         } catch (CoroutinePinnedException e) {
-            sleepers.remove(co);
-            endWait(co, 0);
+            withdrawWait(co, 0);
             co.waitFd = -1;
             co.state = CoroutineState.RUNNING;
             throw e;
         }
         co.waitFd = -1;
         return waitOutcome(co, fd, events, timeoutMillis);
+    }
+
+    private static FdBusyException busy(int fd, int events, ScheduledCoroutine co, ScheduledCoroutine other) {
+        String role = other.waitEvents == IoEvents.INTEREST_MASK ? "a reader and writer"
+                : IoDirection.READ.isIn(other.waitEvents) ? "a reader" : "a writer";
+        return new FdBusyException("fd " + fd + " already has " + role + ", " + other + "; " + co
+                + " cannot wait for " + IoEvents.toString(events) + " on it too (§4.1: at most one"
+                + " coroutine waits to read an fd and one to write it)");
     }
 
     private static int waitOutcome(ScheduledCoroutine co, int fd, int events, long timeoutMillis) {
@@ -344,15 +432,9 @@ public final class NtyScheduler implements Scheduler {
     @Override
     public boolean fdClosed(int fd) {
         checkOwnerAndOpen("fdClosed");
-        ScheduledCoroutine co = waiters.get(fd);
-        if (co != null) {
-            sleepers.remove(co);
-            endWait(co, ScheduledCoroutine.WAIT_FD_CLOSED);
-            co.state = CoroutineState.READY;
-            ready.addLast(co);
-        }
+        boolean woken = wakeClosed(fd, IoEvents.INTEREST_MASK);
         poller.forget(fd);
-        return co != null;
+        return woken;
     }
 
     private void addSleeper(ScheduledCoroutine co, long millis) {

@@ -38,7 +38,7 @@ final class ParkingPoller implements Poller {
     }
 
     @Override
-    public void disarm(int fd) {
+    public void disarm(int fd, int events) {
         // Nothing is ever armed.
     }
 

@@ -37,8 +37,12 @@ final class ScheduledCoroutine implements Coroutine, Runnable {
     long sleepSequence;
     int heapIndex = -1;
 
-    /** Wait table: the fd waited on or -1; the outcome set when the wait ends. */
+    /**
+     * Wait table: the fd waited on or -1, the interest (the directions whose slots this
+     * coroutine holds, §4.1), and the outcome set when the wait ends.
+     */
     int waitFd = -1;
+    int waitEvents;
     int waitResult;
 
     @SuppressWarnings("unchecked")

@@ -18,8 +18,30 @@ import org.junit.jupiter.api.Test;
 class Rule4WaitTest extends SchedulerFixture {
 
     @Test
-    void rule4_1_aSecondWaiterOnAnFdGetsAClearErrorAndTheFirstIsUnaffected() {
+    void rule4_1_aSecondReaderGetsAClearErrorAtOnceAndTheFirstIsUnaffected() {
         scheduler.create(a -> log("first got " + IoEvents.toString(scheduler.await(5, IoEvents.READ, 0))), null);
+        scheduler.create(a -> {
+            try {
+                scheduler.await(5, IoEvents.READ, 0);
+                log("second waited");
+            } catch (FdBusyException e) {
+                log("second refused at " + now() + ": " + e.getMessage());
+            }
+            poller.makeReady(5, IoEvents.READ);
+        }, null);
+
+        scheduler.run();
+
+        assertThat(trace).containsExactly(
+                "second refused at 0: fd 5 already has a reader, coroutine 0 (WAITING); coroutine 1 (RUNNING)"
+                        + " cannot wait for READ on it too (§4.1: at most one coroutine waits to read an fd"
+                        + " and one to write it)",
+                "first got READ");
+    }
+
+    @Test
+    void rule4_1_aSecondWriterGetsAClearErrorAtOnceAndTheFirstIsUnaffected() {
+        scheduler.create(a -> log("first got " + IoEvents.toString(scheduler.await(5, IoEvents.WRITE, 0))), null);
         scheduler.create(a -> {
             try {
                 scheduler.await(5, IoEvents.WRITE, 0);
@@ -27,15 +49,158 @@ class Rule4WaitTest extends SchedulerFixture {
             } catch (FdBusyException e) {
                 log("second refused: " + e.getMessage());
             }
-            poller.makeReady(5, IoEvents.READ);
+            poller.makeReady(5, IoEvents.WRITE);
         }, null);
 
         scheduler.run();
 
         assertThat(trace).hasSize(2);
-        assertThat(trace.get(0)).startsWith("second refused: fd 5 already has a waiter, coroutine 0")
-                .contains("§4.1");
-        assertThat(trace.get(1)).isEqualTo("first got READ");
+        assertThat(trace.get(0)).startsWith("second refused: fd 5 already has a writer, coroutine 0");
+        assertThat(trace.get(1)).isEqualTo("first got WRITE");
+        assertThat(poller.armed).isEmpty();
+    }
+
+    @Test
+    void rule4_1_aReaderAndAWriterWaitAtOnceEachWokenOnlyByItsOwnReadiness() {
+        scheduler.create(a -> log("reader got " + IoEvents.toString(scheduler.await(5, IoEvents.READ, 0))
+                + " at " + now()), null);
+        scheduler.create(a -> log("writer got " + IoEvents.toString(scheduler.await(5, IoEvents.WRITE, 0))
+                + " at " + now()), null);
+        scheduler.create(a -> {
+            log("both armed: " + IoEvents.toString(poller.armed.get(5)));
+            poller.makeReady(5, IoEvents.WRITE);
+            Coroutines.sleep(10);
+            log("after WRITE, still armed: " + IoEvents.toString(poller.armed.get(5)));
+            poller.clearReady(5);
+            poller.makeReady(5, IoEvents.READ);
+        }, null);
+
+        scheduler.run();
+
+        assertThat(trace).containsExactly(
+                "both armed: READ|WRITE",
+                "writer got WRITE at 0",
+                "after WRITE, still armed: READ",
+                "reader got READ at 10");
+        assertThat(poller.calls).containsExactly(
+                "arm 5 READ", "arm 5 WRITE", "disarm 5 WRITE", "disarm 5 READ");
+    }
+
+    @Test
+    void rule4_1_readinessForBothDirectionsWakesTheReaderThenTheWriterEachWithItsOwnEvents() {
+        scheduler.create(a -> log("reader got " + IoEvents.toString(scheduler.await(5, IoEvents.READ, 0))), null);
+        scheduler.create(a -> log("writer got " + IoEvents.toString(scheduler.await(5, IoEvents.WRITE, 0))), null);
+        scheduler.create(a -> poller.makeReady(5, IoEvents.READ | IoEvents.WRITE), null);
+
+        scheduler.run();
+
+        assertThat(trace).containsExactly("reader got READ", "writer got WRITE");
+    }
+
+    @Test
+    void rule4_1_anErrorOrHangupWakesBothTheReaderAndTheWriter() {
+        scheduler.create(a -> log("reader got " + IoEvents.toString(scheduler.await(5, IoEvents.READ, 0))), null);
+        scheduler.create(a -> log("writer got " + IoEvents.toString(scheduler.await(5, IoEvents.WRITE, 0))), null);
+        scheduler.create(a -> poller.makeReady(5, IoEvents.ERROR | IoEvents.HANGUP), null);
+
+        scheduler.run();
+
+        assertThat(trace).containsExactly("reader got ERROR|HANGUP", "writer got ERROR|HANGUP");
+    }
+
+    @Test
+    void rule4_1_closingTheFdWakesBothTheReaderAndTheWriterWithClosed() {
+        scheduler.create(a -> awaitLoggingClose("reader", IoEvents.READ), null);
+        scheduler.create(a -> awaitLoggingClose("writer", IoEvents.WRITE), null);
+        scheduler.create(a -> log("woken: " + scheduler.fdClosed(5)), null);
+
+        scheduler.run();
+
+        assertThat(trace).containsExactly("woken: true", "reader closed", "writer closed");
+        assertThat(poller.armed).isEmpty();
+    }
+
+    @Test
+    void rule4_1_aTwoWayWaiterHoldsBothDirectionsSoASecondReaderOrWriterIsRefused() {
+        scheduler.create(a -> log("both got " + IoEvents.toString(
+                scheduler.await(5, IoEvents.READ | IoEvents.WRITE, 0))), null);
+        scheduler.create(a -> {
+            for (int events : new int[] {IoEvents.READ, IoEvents.WRITE}) {
+                try {
+                    scheduler.await(5, events, 0);
+                } catch (FdBusyException e) {
+                    log(IoEvents.toString(events) + " refused: " + e.getMessage().substring(0, 49));
+                }
+            }
+            poller.makeReady(5, IoEvents.WRITE);
+        }, null);
+
+        scheduler.run();
+
+        assertThat(trace).containsExactly(
+                "READ refused: fd 5 already has a reader and writer, coroutine 0",
+                "WRITE refused: fd 5 already has a reader and writer, coroutine 0",
+                "both got WRITE");
+    }
+
+    @Test
+    void rule4_2_aReaderThatThenWaitsToWriteGetsNoWriteReadinessFromBeforeItsWait() {
+        scheduler.create(a -> {
+            log("reader got " + IoEvents.toString(scheduler.await(5, IoEvents.READ, 0)));
+            poller.clearReady(5);
+            try {
+                scheduler.await(5, IoEvents.WRITE, 50);
+                log("woken by the old WRITE");
+            } catch (WaitTimeoutException e) {
+                log("writer timed out at " + now());
+            }
+        }, null);
+        scheduler.create(a -> poller.makeReady(5, IoEvents.READ | IoEvents.WRITE), null);
+
+        scheduler.run();
+
+        assertThat(trace).containsExactly("reader got READ", "writer timed out at 50");
+    }
+
+    @Test
+    void rule4_3_aCloseOnAnotherThreadReportedByThePollerEndsTheArmedWaitsAsClosed() {
+        scheduler.create(a -> awaitLoggingClose("reader", IoEvents.READ), null);
+        scheduler.create(a -> log("writer on 6 got " + IoEvents.toString(scheduler.await(6, IoEvents.WRITE, 0))),
+                null);
+        scheduler.create(a -> {
+            poller.closeElsewhere(5);
+            poller.makeReady(6, IoEvents.WRITE);
+        }, null);
+
+        scheduler.run();
+
+        assertThat(trace).containsExactly("writer on 6 got WRITE", "reader closed");
+        assertThat(poller.armed).isEmpty();
+    }
+
+    @Test
+    void rule4_1_aReaderWhoseWaitAnotherThreadsCloseEndedDoesNotMakeTheNextReaderBusy() {
+        scheduler.create(a -> awaitLoggingClose("old reader", IoEvents.READ), null);
+        scheduler.create(a -> {
+            poller.closeElsewhere(5); // the number is then reused on this thread
+            log("new reader got " + IoEvents.toString(scheduler.await(5, IoEvents.READ, 0)));
+        }, null);
+        scheduler.create(a -> poller.makeReady(5, IoEvents.READ), null);
+
+        scheduler.run();
+
+        // The old reader is queued (it runs next round); the new one resumes inside the poll.
+        assertThat(trace).containsExactly("new reader got READ", "old reader closed");
+        assertThat(failures).isEmpty();
+    }
+
+    private void awaitLoggingClose(String who, int events) {
+        try {
+            scheduler.await(5, events, 0);
+            log(who + " woken without close");
+        } catch (FdClosedException e) {
+            log(who + " closed");
+        }
     }
 
     @Test
@@ -53,7 +218,7 @@ class Rule4WaitTest extends SchedulerFixture {
         scheduler.run();
 
         assertThat(poller.calls).containsExactly(
-                "before await", "arm 4", "other runs while waiting", "disarm 4", "resumed");
+                "before await", "arm 4 READ", "other runs while waiting", "disarm 4 READ", "resumed");
     }
 
     @Test
@@ -147,7 +312,7 @@ class Rule4WaitTest extends SchedulerFixture {
         scheduler.run();
 
         assertThat(trace).containsExactly("closed");
-        assertThat(poller.calls).containsExactly("arm 8", "forget 9", "disarm 8", "forget 8");
+        assertThat(poller.calls).containsExactly("arm 8 READ", "forget 9", "disarm 8 READ", "forget 8");
     }
 
     @Test
