@@ -26,4 +26,29 @@ public interface Coroutine {
 
     /** @return the scheduler that owns this coroutine */
     Scheduler scheduler();
+
+    /**
+     * Unparks this coroutine (§6.1); see {@link Scheduler#unpark}. Call it on its scheduler's
+     * thread; other threads go through {@code scheduler().execute(co::unpark)} (§1.3).
+     */
+    default void unpark() {
+        scheduler().unpark(this);
+    }
+
+    /**
+     * Cancels this coroutine (§6.3); see {@link Scheduler#cancel}. Call it on its scheduler's
+     * thread; other threads go through {@code scheduler().execute(co::cancel)} (§1.3).
+     */
+    default void cancel() {
+        scheduler().cancel(this);
+    }
+
+    /**
+     * Waits for this coroutine's end (§6.2); see {@link Scheduler#join}.
+     *
+     * @return its result: {@code null} for a coroutine made by {@link Scheduler#create}
+     */
+    default Object join() {
+        return scheduler().join(this);
+    }
 }

@@ -34,6 +34,13 @@ public final class Coroutines {
     }
 
     /**
+     * Parks the calling coroutine until an unpark (§6.1); see {@link Scheduler#park()}.
+     */
+    public static void park() {
+        scheduler("park").park();
+    }
+
+    /**
      * @return the coroutine running on the calling thread, or empty outside any coroutine
      */
     public static Optional<Coroutine> current() {

@@ -15,10 +15,17 @@ import java.util.concurrent.Executor;
  * elsewhere. At most one open
  * scheduler is bound to a thread at a time; {@link #ofCurrentThread()} finds it.
  *
- * <p>The coroutine-side operations ({@link #yieldNow()}, {@link #sleep}, {@link #await}) must be
- * called from inside one of this scheduler's coroutines and fail with
- * {@link NotInCoroutineException} otherwise (§3.6). {@link Coroutines} offers them as static
- * methods that find the scheduler of the calling thread.
+ * <p>The coroutine-side operations ({@link #yieldNow()}, {@link #sleep}, {@link #await},
+ * {@link #park()}, {@link #join}) must be called from inside one of this scheduler's coroutines and
+ * fail with {@link NotInCoroutineException} otherwise (§3.6). {@link Coroutines} offers them as
+ * static methods that find the scheduler of the calling thread.
+ *
+ * <p>§6, from other threads: {@link #unpark}, {@link #cancel} and {@link #join} are confined to
+ * the scheduler's thread like everything else and throw {@link WrongThreadException} elsewhere.
+ * Another thread unparks or cancels a coroutine by submitting the call through the thread-safe
+ * path, {@code scheduler.execute(co::unpark)} (§1.3): it runs on the scheduler's thread at the
+ * start of the next round and wakes a blocked poll. This is the only way back in, so the §6
+ * structures need no locks.
  *
  * <p>After {@link #close()}, every method fails with {@link SchedulerClosedException}, except
  * {@code close()} itself (idempotent) and {@link #execute}, which throws
@@ -44,6 +51,24 @@ public interface Scheduler extends Executor, AutoCloseable {
     <T> Coroutine create(CoroutineFunction<? super T> func, T arg);
 
     /**
+     * Creates a coroutine whose function returns a result: {@link #create} with a
+     * {@link CoroutineCallable}. Everything §1.1 and §1.2 say of {@code create} holds (the next
+     * id, the ready tail, no switch); in addition, what {@code func} returns is the result
+     * {@link #join} hands to joiners (§6.2). Its {@link Coroutine#function()} is an adapter that
+     * calls {@code func} and keeps the result.
+     *
+     * @param func the coroutine's body, called once with {@code arg} on its first resume (§2.1)
+     * @param arg the argument; may be {@code null}
+     * @param <T> the argument type
+     * @param <R> the result type
+     * @return the new coroutine
+     * @throws NullPointerException if {@code func} is null
+     * @throws WrongThreadException if called from another thread than the scheduler's (§5.1)
+     * @throws SchedulerClosedException if the scheduler is closed
+     */
+    <T, R> ResultCoroutine<R> createWithResult(CoroutineCallable<? super T, ? extends R> func, T arg);
+
+    /**
      * Runs scheduling rounds until no coroutine is ready, sleeping or waiting: NtyCo's
      * {@code nty_schedule_run}.
      *
@@ -52,8 +77,12 @@ public interface Scheduler extends Executor, AutoCloseable {
      * (b) began, FIFO — coroutines made ready during (b) wait for the next round; (c) poll IO —
      * without blocking if anything is ready, else until the earliest deadline — and resume each
      * waiter whose fd is ready. §3.1: there is no preemption; a resumed coroutine runs until it
-     * yields, sleeps, waits or exits. §3.5: returns when nothing is ready, sleeping or waiting
-     * and no task submitted through {@link #execute} is pending.
+     * yields, sleeps, waits, parks, joins or exits. §3.5: returns when nothing is ready, sleeping
+     * or waiting, no coroutine is parked (§6.1: an unpark may still come through
+     * {@link #execute}, so with only parked coroutines left the scheduler blocks in its poll
+     * until a task arrives) and no task submitted through {@link #execute} is pending. A
+     * coroutine that is only joining keeps nothing alive by itself: the chain of joins ends at a
+     * coroutine that is ready, sleeping, waiting or parked.
      *
      * @throws WrongThreadException if called from another thread than the scheduler's
      * @throws IllegalStateException if called while {@code run()} is already running
@@ -156,6 +185,86 @@ public interface Scheduler extends Executor, AutoCloseable {
      * @throws UnsupportedOperationException if this scheduler's poller cannot wait on fds
      */
     int await(int fd, int events, long timeoutMillis);
+
+    /**
+     * Parks the calling coroutine: the coroutine-side half of §6.1.
+     *
+     * <p>§6.1: if an {@link #unpark} of this coroutine came since its last park (its permit), the
+     * permit is used up and {@code park} returns at once without switching. Otherwise the
+     * coroutine becomes {@link CoroutineState#PARKED} and runs again only after an
+     * {@link #unpark}, which appends it to the ready tail, or a {@link #cancel} (§6.3). There are
+     * no spurious returns. A parked coroutine keeps {@link #run()} running (§3.5).
+     *
+     * @throws CoroutineCancelledException if the coroutine is cancelled while parked, or was
+     *         cancelled before the call (§6.3)
+     * @throws NotInCoroutineException if not called from inside a coroutine (§3.6)
+     * @throws CoroutinePinnedException if the coroutine cannot be suspended here
+     */
+    void park();
+
+    /**
+     * Unparks {@code co}: the other half of §6.1, like {@code LockSupport.unpark} for coroutines.
+     *
+     * <p>§6.1: if {@code co} is {@link CoroutineState#PARKED}, it becomes READY and is appended to
+     * the ready-queue tail. Otherwise the only effect is to give {@code co} its permit (one, not a
+     * count), so that its next {@link #park()} returns at once: an unpark that comes before the
+     * park is not lost. Unparking a coroutine that is not parked changes nothing else: not its
+     * state, not its place in any queue. Unparking an EXITED coroutine does nothing. May be
+     * called from inside or outside a coroutine, on the scheduler's thread only.
+     *
+     * @param co a coroutine of this scheduler
+     * @throws NullPointerException if {@code co} is null
+     * @throws IllegalArgumentException if {@code co} belongs to another scheduler
+     * @throws WrongThreadException if called from another thread; submit
+     *         {@code execute(co::unpark)} instead (§1.3)
+     */
+    void unpark(Coroutine co);
+
+    /**
+     * Waits for {@code co} to end and returns its result (§6.2).
+     *
+     * <p>§6.2: if {@code co} is EXITED, returns (or throws) at once, without switching, and this
+     * is allowed outside a coroutine too. Otherwise the caller becomes
+     * {@link CoroutineState#JOINING} until {@code co} ends; joiners of one coroutine are appended
+     * to the ready tail in the order they joined, when it ends. A coroutine joining itself, or
+     * joining a coroutine that is (directly or through a chain of joins) joining it, gets
+     * {@link JoinCycleException} at once and keeps running.
+     *
+     * @param co a coroutine of this scheduler
+     * @return the result of {@code co}: what its {@link CoroutineCallable} returned, or
+     *         {@code null} for a coroutine made by {@link #create}
+     * @throws CoroutineFailedException if {@code co} ended by throwing (the cause is what it threw)
+     *         or was cancelled (the cause is a {@link CoroutineCancelledException})
+     * @throws JoinCycleException if the join would never end (§6.2)
+     * @throws CoroutineCancelledException if the caller is cancelled while joining (§6.3)
+     * @throws NotInCoroutineException if {@code co} has not ended and the caller is not a
+     *         coroutine (§3.6)
+     * @throws IllegalArgumentException if {@code co} belongs to another scheduler
+     * @throws WrongThreadException if called from another thread (§5.1)
+     */
+    Object join(Coroutine co);
+
+    /**
+     * Cancels {@code co} (§6.3).
+     *
+     * <p>§6.3: a suspended coroutine (READY after a yield or an unpark, SLEEPING, WAITING,
+     * PARKED, JOINING) is appended to the ready tail if it is not already in the ready queue, and
+     * when it resumes, the call it is suspended in (yield, sleep, await, park, join, or a socket
+     * hook waiting in one of them) throws {@link CoroutineCancelledException}; its {@code finally}
+     * blocks run as the exception unwinds. Any fd interest it held is disarmed at once (§4.2), and
+     * its timeout no longer counts. A NEW coroutine never runs: it becomes EXITED at once and its
+     * joiners get a {@link CoroutineFailedException}. A RUNNING coroutine (the caller cancelling
+     * itself) gets the exception from its next suspending call, at once. Cancelling a coroutine
+     * whose cancellation is still pending, or one that is EXITED, does nothing. May be called
+     * from inside or outside a coroutine, on the scheduler's thread only.
+     *
+     * @param co a coroutine of this scheduler
+     * @throws NullPointerException if {@code co} is null
+     * @throws IllegalArgumentException if {@code co} belongs to another scheduler
+     * @throws WrongThreadException if called from another thread; submit
+     *         {@code execute(co::cancel)} instead (§1.3)
+     */
+    void cancel(Coroutine co);
 
     /**
      * Tells the scheduler that {@code fd} is being closed: the socket hooks call this before

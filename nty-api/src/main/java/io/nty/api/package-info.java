@@ -25,6 +25,15 @@
  *       4.4 hooks never block the scheduler thread; 4.5 results and errors follow NtyCo.</li>
  *   <li>§5 threads — 5.1 one scheduler per thread, its coroutines run only there;
  *       5.2 a scheduler is an {@link java.util.concurrent.Executor}.</li>
+ *   <li>§6 coroutine-side primitives — 6.1 park/unpark: a parked coroutine runs again only after
+ *       an unpark, which appends it to the ready tail; an unpark before the park is not lost;
+ *       unparking one that is not parked changes nothing else; 6.2 join: wait for another's end
+ *       and get its result or failure; joining itself or a cycle fails at once; joining an
+ *       EXITED coroutine returns at once; 6.3 cancellation: a suspended coroutine resumes at its
+ *       suspension point with {@link io.nty.api.CoroutineCancelledException}, its
+ *       {@code finally} blocks run, its fd interest is disarmed; a NEW one never runs and is
+ *       EXITED; cancelling twice or after exit is harmless. From other threads these go through
+ *       {@code execute} (§1.3).</li>
  * </ul>
  *
  * <h2>Conventions</h2>

@@ -1,7 +1,10 @@
 package io.nty.scheduler;
 
 import io.nty.api.Coroutine;
+import io.nty.api.CoroutineCallable;
+import io.nty.api.CoroutineCancelledException;
 import io.nty.api.CoroutineExceptionHandler;
+import io.nty.api.CoroutineFailedException;
 import io.nty.api.CoroutineFunction;
 import io.nty.api.CoroutinePinnedException;
 import io.nty.api.CoroutineState;
@@ -9,7 +12,9 @@ import io.nty.api.FdBusyException;
 import io.nty.api.FdClosedException;
 import io.nty.api.IoDirection;
 import io.nty.api.IoEvents;
+import io.nty.api.JoinCycleException;
 import io.nty.api.NotInCoroutineException;
+import io.nty.api.ResultCoroutine;
 import io.nty.api.Scheduler;
 import io.nty.api.SchedulerClosedException;
 import io.nty.api.WaitTimeoutException;
@@ -18,6 +23,7 @@ import io.nty.api.spi.ContextSwitch;
 import io.nty.api.spi.MonotonicClock;
 import io.nty.api.spi.Poller;
 import io.nty.api.spi.SchedulerBinding;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -36,7 +42,8 @@ import java.util.concurrent.RejectedExecutionException;
  * here as: §1.1 {@link #create}; §2.1–2.3 {@link ScheduledCoroutine#run()} and {@link #resume};
  * §3.3 {@link #round()}; §3.5 {@link #run()}; §4.1–4.3 {@link #await}, {@link #fdClosed},
  * {@link #onReady} and {@link #onClosedElsewhere}; every wait ends in {@link #withdrawWait} or
- * {@link #endWait}.
+ * {@link #endWait}; §6.1 {@link #park()} and {@link #unpark}; §6.2 {@link #join} and
+ * {@link #exited}; §6.3 {@link #cancel} and the check after every suspension.
  */
 public final class NtyScheduler implements Scheduler {
 
@@ -48,7 +55,12 @@ public final class NtyScheduler implements Scheduler {
      *   in the wait table in each direction of its waitEvents, with exactly those directions of
      *   its fd armed in the poller (a reader and a writer of one fd together arm the union);
      * - `current` is non-null exactly while a coroutine's context is running;
-     * - `running` is true exactly while run() is on the stack.
+     * - `running` is true exactly while run() is on the stack;
+     * - PARKED => in no queue, counted in `parked`; JOINING => in its target's `joiners`, with
+     *   `joining` set to that target; the `joining` links never form a cycle (§6.2);
+     * - an EXITED coroutine may still sit in the ready queue (a NEW one that was cancelled,
+     *   §6.3): the round skips it, and it is in no other structure;
+     * - `cancelRequested` is set only on a coroutine that is RUNNING or in the ready queue.
      * Only `submitted` and `closed` are touched by other threads.
      */
 
@@ -79,6 +91,8 @@ public final class NtyScheduler implements Scheduler {
 
     private long nextId;
     private long nextSleepSequence;
+    /** How many coroutines are PARKED: they keep run() going, an unpark may come (§3.5, §6.1). */
+    private int parked;
     private ScheduledCoroutine current;
     private boolean running;
     private volatile boolean closed;
@@ -127,6 +141,18 @@ public final class NtyScheduler implements Scheduler {
     }
 
     @Override
+    public <T, R> ResultCoroutine<R> createWithResult(CoroutineCallable<? super T, ? extends R> func, T arg) {
+        Objects.requireNonNull(func, "func must not be null");
+        checkOwnerAndOpen("createWithResult");
+        ScheduledCoroutine co = new ScheduledCoroutine(nextId++, this, func, arg);
+        co.context = contextSwitch.newContext(co);
+        ready.addLast(co);
+        @SuppressWarnings("unchecked") // co keeps what func returns, an R
+        ResultCoroutine<R> typed = (ResultCoroutine<R>) (ResultCoroutine<?>) co;
+        return typed;
+    }
+
+    @Override
     public void execute(Runnable task) {
         Objects.requireNonNull(task, "task must not be null");
         if (closed) {
@@ -151,7 +177,7 @@ public final class NtyScheduler implements Scheduler {
         try {
             while (true) {
                 createSubmitted();
-                if (ready.isEmpty() && sleepers.isEmpty() && waiters.size() == 0) {
+                if (ready.isEmpty() && sleepers.isEmpty() && waiters.size() == 0 && parked == 0) {
                     return; // §3.5
                 }
                 round();
@@ -165,7 +191,10 @@ public final class NtyScheduler implements Scheduler {
     private void round() {
         resumeExpired();
         for (int n = ready.size(); n > 0; n--) {
-            resume(ready.pollFirst());
+            ScheduledCoroutine co = ready.pollFirst();
+            if (co.state != CoroutineState.EXITED) { // a NEW one cancelled in the queue (§6.3)
+                resume(co);
+            }
         }
         pollIo();
     }
@@ -200,10 +229,10 @@ public final class NtyScheduler implements Scheduler {
         }
         ScheduledCoroutine next = sleepers.peek();
         if (next == null) {
-            if (io) {
-                poller.poll(-1, readySink);
+            if (io || parked > 0) {
+                poller.poll(-1, readySink); // parked only: until execute() brings an unpark
             }
-            return; // without waiters, nothing is left: run() returns (§3.5)
+            return; // without waiters or parked coroutines, nothing is left: run() returns (§3.5)
         }
         if (clock.isVirtual()) {
             if (!io || poller.poll(0, readySink) == 0) {
@@ -311,13 +340,21 @@ public final class NtyScheduler implements Scheduler {
         }
     }
 
-    /** §2.2: EXITED, context freed; §2.3: a failure reaches the handler, the others run on. */
+    /**
+     * §2.2: EXITED, context freed; §6.2: joiners queued in join order; §2.3: a failure reaches
+     * the handler, the others run on — except a cancellation, the expected end of a cancelled
+     * coroutine (§6.3).
+     */
     private void exited(ScheduledCoroutine co) {
         co.state = CoroutineState.EXITED;
         co.context = null;
+        co.cancelRequested = false;
+        co.permit = false;
         Throwable failure = co.failure;
-        if (failure != null) {
-            co.failure = null;
+        co.failure = null;
+        co.endFailure = failure;
+        wakeJoiners(co);
+        if (failure != null && !(failure instanceof CoroutineCancelledException)) {
             try {
                 exceptionHandler.uncaught(co, failure);
             } catch (Throwable handlerFailure) {
@@ -344,6 +381,7 @@ public final class NtyScheduler implements Scheduler {
     @Override
     public void yieldNow() {
         ScheduledCoroutine co = requireCoroutine("yield");
+        deliverCancellation(co, "yield");
         co.state = CoroutineState.READY;
         ready.addLast(co);
         try {
@@ -353,6 +391,7 @@ public final class NtyScheduler implements Scheduler {
             co.state = CoroutineState.RUNNING;
             throw e;
         }
+        deliverCancellation(co, "yield");
     }
 
     @Override
@@ -365,6 +404,7 @@ public final class NtyScheduler implements Scheduler {
             return;
         }
         ScheduledCoroutine co = requireCoroutine("sleep");
+        deliverCancellation(co, "sleep");
         co.state = CoroutineState.SLEEPING;
         addSleeper(co, millis);
         try {
@@ -374,12 +414,14 @@ public final class NtyScheduler implements Scheduler {
             co.state = CoroutineState.RUNNING;
             throw e;
         }
+        deliverCancellation(co, "sleep");
     }
 
     @Override
     public int await(int fd, int events, long timeoutMillis) {
         checkWaitArguments(fd, events, timeoutMillis);
         ScheduledCoroutine co = requireCoroutine("await");
+        deliverCancellation(co, "await");
         ScheduledCoroutine other = waiters.occupant(fd, events);
         if (other != null) {
             // The slot may be held by a wait that another thread's close has already ended.
@@ -406,6 +448,7 @@ public final class NtyScheduler implements Scheduler {
             throw e;
         }
         co.waitFd = -1;
+        deliverCancellation(co, "await"); // cancel() already disarmed the fd (§6.3, §4.2)
         return waitOutcome(co, fd, events, timeoutMillis);
     }
 
@@ -427,6 +470,176 @@ public final class NtyScheduler implements Scheduler {
             throw new FdClosedException("fd " + fd + " was closed while " + co + " waited on it (§4.3)");
         }
         return result;
+    }
+
+    // ---------------------------------------------------------------- §6 park, join, cancel
+
+    @Override
+    public void park() {
+        ScheduledCoroutine co = requireCoroutine("park");
+        deliverCancellation(co, "park");
+        if (co.permit) {
+            co.permit = false; // §6.1: the unpark that came first is not lost
+            return;
+        }
+        co.state = CoroutineState.PARKED;
+        parked++;
+        try {
+            contextSwitch.suspend();
+        } catch (CoroutinePinnedException e) {
+            parked--;
+            co.state = CoroutineState.RUNNING;
+            throw e;
+        }
+        deliverCancellation(co, "park");
+    }
+
+    @Override
+    public void unpark(Coroutine coroutine) {
+        ScheduledCoroutine co = own(coroutine, "unpark");
+        switch (co.state) {
+            case PARKED -> {
+                parked--;
+                co.state = CoroutineState.READY;
+                ready.addLast(co);
+            }
+            // §6.1: not parked: only the permit, nothing else changes.
+            case NEW, READY, RUNNING, SLEEPING, WAITING, JOINING -> co.permit = true;
+            case EXITED -> {
+                // nothing: it will never park
+            }
+        }
+    }
+
+    @Override
+    public Object join(Coroutine coroutine) {
+        ScheduledCoroutine target = own(coroutine, "join");
+        if (target.state != CoroutineState.EXITED) {
+            ScheduledCoroutine co = requireCoroutine("join");
+            checkJoinCycle(co, target);
+            deliverCancellation(co, "join");
+            co.state = CoroutineState.JOINING;
+            co.joining = target;
+            target.addJoiner(co);
+            try {
+                contextSwitch.suspend();
+            } catch (CoroutinePinnedException e) {
+                target.joiners.remove(co);
+                co.joining = null;
+                co.state = CoroutineState.RUNNING;
+                throw e;
+            }
+            deliverCancellation(co, "join");
+        }
+        if (target.endFailure != null) {
+            throw new CoroutineFailedException(target + " joined by "
+                    + (current != null ? current.toString() : "the scheduler's thread") + " "
+                    + (target.endFailure instanceof CoroutineCancelledException ? "was cancelled" : "failed")
+                    + ": " + target.endFailure + " (§6.2)", target.endFailure);
+        }
+        return target.result;
+    }
+
+    /** §6.2: following the joins from {@code target} must not lead back to {@code co}. */
+    private static void checkJoinCycle(ScheduledCoroutine co, ScheduledCoroutine target) {
+        StringBuilder chain = null;
+        for (ScheduledCoroutine c = target; c != null; c = c.joining) {
+            if (c == co) {
+                if (chain == null) {
+                    throw new JoinCycleException(co + " cannot join itself: the join would never end (§6.2)");
+                }
+                throw new JoinCycleException(co + " cannot join " + target + ": " + chain.append(" joins coroutine ")
+                        .append(co.id()) + ", so the join would never end (§6.2)");
+            }
+            chain = (chain == null ? new StringBuilder("coroutine ").append(c.id())
+                    : chain.append(" joins coroutine ").append(c.id()));
+        }
+    }
+
+    private void wakeJoiners(ScheduledCoroutine co) {
+        List<ScheduledCoroutine> joiners = co.joiners;
+        if (joiners == null) {
+            return;
+        }
+        co.joiners = null;
+        for (ScheduledCoroutine joiner : joiners) {
+            joiner.joining = null;
+            joiner.state = CoroutineState.READY;
+            ready.addLast(joiner);
+        }
+    }
+
+    @Override
+    public void cancel(Coroutine coroutine) {
+        ScheduledCoroutine co = own(coroutine, "cancel");
+        switch (co.state) {
+            case NEW -> {
+                // §6.3: never runs. It stays in the ready queue as a tombstone the round skips.
+                co.context = null;
+                co.state = CoroutineState.EXITED;
+                co.endFailure = new CoroutineCancelledException(co + " was cancelled before it ran (§6.3)");
+                co.permit = false;
+                wakeJoiners(co);
+            }
+            // Already in the ready queue, or running: the next suspension point throws.
+            case READY, RUNNING -> co.cancelRequested = true;
+            case SLEEPING -> {
+                sleepers.remove(co);
+                queueCancelled(co);
+            }
+            case WAITING -> {
+                sleepers.remove(co);
+                disarmCancelledWait(co);
+                queueCancelled(co);
+            }
+            case PARKED -> {
+                parked--;
+                queueCancelled(co);
+            }
+            case JOINING -> {
+                co.joining.joiners.remove(co);
+                co.joining = null;
+                queueCancelled(co);
+            }
+            case EXITED -> {
+                // §6.3: harmless
+            }
+        }
+    }
+
+    /**
+     * §6.3 with §4.2: a cancelled waiter leaves the wait table and its interest is disarmed at
+     * once, so readiness that comes later wakes nobody. The one place cancellation touches the
+     * wait internals.
+     */
+    private void disarmCancelledWait(ScheduledCoroutine co) {
+        endWait(co, ScheduledCoroutine.WAIT_CANCELLED);
+    }
+
+    private void queueCancelled(ScheduledCoroutine co) {
+        co.cancelRequested = true;
+        co.state = CoroutineState.READY;
+        ready.addLast(co);
+    }
+
+    /** §6.3: at a suspension point, a pending cancellation is thrown, and so consumed. */
+    private static void deliverCancellation(ScheduledCoroutine co, String operation) {
+        if (co.cancelRequested) {
+            co.cancelRequested = false;
+            throw new CoroutineCancelledException("coroutine " + co.id() + " was cancelled in " + operation
+                    + "() (§6.3)");
+        }
+    }
+
+    private ScheduledCoroutine own(Coroutine coroutine, String operation) {
+        Objects.requireNonNull(coroutine, "coroutine must not be null");
+        checkOwnerAndOpen(operation);
+        if (!(coroutine instanceof ScheduledCoroutine co) || co.scheduler() != this) {
+            throw new IllegalArgumentException(operation + "(" + coroutine + "): it belongs to "
+                    + coroutine.scheduler() + ", not " + this + "; call " + operation
+                    + " on its own scheduler's thread, through its execute() from elsewhere (§1.3)");
+        }
+        return co;
     }
 
     @Override
@@ -506,6 +719,7 @@ public final class NtyScheduler implements Scheduler {
                     + (current != null ? " (from " + current + ")" : ""));
         }
         closed = true;
+        parked = 0;
         ready.clear();
         sleepers.clear();
         waiters.clear();

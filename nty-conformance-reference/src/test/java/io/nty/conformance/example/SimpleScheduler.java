@@ -1,13 +1,18 @@
 package io.nty.conformance.example;
 
 import io.nty.api.Coroutine;
+import io.nty.api.CoroutineCallable;
+import io.nty.api.CoroutineCancelledException;
 import io.nty.api.CoroutineExceptionHandler;
+import io.nty.api.CoroutineFailedException;
 import io.nty.api.CoroutineFunction;
 import io.nty.api.CoroutineState;
 import io.nty.api.FdBusyException;
 import io.nty.api.FdClosedException;
 import io.nty.api.IoEvents;
+import io.nty.api.JoinCycleException;
 import io.nty.api.NotInCoroutineException;
+import io.nty.api.ResultCoroutine;
 import io.nty.api.Scheduler;
 import io.nty.api.SchedulerClosedException;
 import io.nty.api.WaitTimeoutException;
@@ -59,6 +64,8 @@ public final class SimpleScheduler implements Scheduler {
     /** Only for {@link Fault#RESUMES_ON_ANOTHER_THREAD}: where coroutines are wrongly resumed. */
     private final ExecutorService worker;
     private Co current;
+    /** §6.1: parked coroutines keep run() going, since an unpark may come through execute. */
+    private int parked;
     private long nextId;
     private long nextSeq;
     private boolean running;
@@ -83,10 +90,17 @@ public final class SimpleScheduler implements Scheduler {
         SchedulerBinding.bind(this);
     }
 
-    private final class Co implements Coroutine {
+    private final class Co implements ResultCoroutine<Object> {
         final long id;
         final CoroutineFunction<Object> func;
         final Object arg;
+        /** §6: the permit, a pending cancellation, the coroutine joined, joiners, the outcome. */
+        boolean permit;
+        boolean cancelPending;
+        Co joining;
+        final List<Co> joiners = new ArrayList<>();
+        Object result;
+        Throwable outcome;
         Continuation cont;
         /** Only for {@link Fault#EXITED_COROUTINE_RUN_AGAIN}: whether it was already run again. */
         boolean reran;
@@ -109,7 +123,11 @@ public final class SimpleScheduler implements Scheduler {
         /** The entry trampoline, NtyCo's {@code _exec}: calls func(arg) once (§2.1). */
         void entry() {
             try {
-                func.run(arg);
+                if (func instanceof Returning r) {
+                    result = r.callable.call(arg);
+                } else {
+                    func.run(arg);
+                }
             } catch (Throwable t) {
                 failure = t;
             }
@@ -146,6 +164,14 @@ public final class SimpleScheduler implements Scheduler {
         }
     }
 
+    /** The function of a createWithResult coroutine: the entry keeps what the callable returns. */
+    private record Returning(CoroutineCallable<Object, ?> callable) implements CoroutineFunction<Object> {
+        @Override
+        public void run(Object arg) throws Exception {
+            callable.call(arg);
+        }
+    }
+
     private static final int TIMEOUT = -1;
     private static final int CLOSED = -2;
 
@@ -162,6 +188,13 @@ public final class SimpleScheduler implements Scheduler {
             makeReady(co);
         }
         return co;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T, R> ResultCoroutine<R> createWithResult(CoroutineCallable<? super T, ? extends R> func, T arg) {
+        Objects.requireNonNull(func, "func");
+        return (ResultCoroutine<R>) create(new Returning((CoroutineCallable<Object, ?>) func), arg);
     }
 
     private void makeReady(Co co) {
@@ -196,7 +229,7 @@ public final class SimpleScheduler implements Scheduler {
                 for (Runnable r; (r = submitted.poll()) != null; ) {
                     create(Runnable::run, r);
                 }
-                if (ready.isEmpty() && timed.isEmpty() && waiters.isEmpty()) {
+                if (ready.isEmpty() && timed.isEmpty() && waiters.isEmpty() && parked == 0) {
                     return;
                 }
                 expireTimed();
@@ -229,7 +262,10 @@ public final class SimpleScheduler implements Scheduler {
             return;
         }
         for (int n = ready.size(); n > 0; n--) {
-            resume(ready.pollFirst());
+            Co co = ready.pollFirst();
+            if (co.state != CoroutineState.EXITED) { // cancelled while NEW (§6.3)
+                resume(co);
+            }
         }
     }
 
@@ -249,7 +285,7 @@ public final class SimpleScheduler implements Scheduler {
                 poller.poll(0, sink);
             }
         } else if (timed.isEmpty()) {
-            if (io) {
+            if (io || parked > 0) {
                 poller.poll(-1, sink);
             }
         } else if (clock.isVirtual()) {
@@ -317,6 +353,16 @@ public final class SimpleScheduler implements Scheduler {
         }
         if (co.cont.isDone()) {
             co.state = CoroutineState.EXITED;
+            co.outcome = co.failure;
+            for (Co j : co.joiners) {
+                j.joining = null;
+                j.state = CoroutineState.READY;
+                makeReady(j);
+            }
+            co.joiners.clear();
+            if (co.failure instanceof CoroutineCancelledException) {
+                co.failure = null;
+            }
             if (co.failure != null) {
                 Throwable f = co.failure;
                 co.failure = null;
@@ -355,9 +401,11 @@ public final class SimpleScheduler implements Scheduler {
             return;
         }
         Co co = inCoroutine("yield");
+        cancellationPoint(co, "yield");
         co.state = CoroutineState.READY;
         makeReady(co);
         Continuation.yield(SCOPE);
+        cancellationPoint(co, "yield");
     }
 
     @Override
@@ -373,9 +421,11 @@ public final class SimpleScheduler implements Scheduler {
         if (has(Fault.SLEEP_DOES_NOT_YIELD)) {
             return;
         }
+        cancellationPoint(co, "sleep");
         co.state = CoroutineState.SLEEPING;
         addTimed(co, millis);
         Continuation.yield(SCOPE);
+        cancellationPoint(co, "sleep");
     }
 
     private void addTimed(Co co, long millis) {
@@ -396,6 +446,7 @@ public final class SimpleScheduler implements Scheduler {
             throw new IllegalArgumentException("bad await(" + fd + ", " + events + ", " + timeoutMillis + ")");
         }
         Co co = inCoroutine("await");
+        cancellationPoint(co, "await");
         if (waiters.containsKey(fd) && !has(Fault.SECOND_WAITER_REPLACES_FIRST)) {
             throw new FdBusyException("fd " + fd + " already has a waiter (§4.1)");
         }
@@ -412,6 +463,7 @@ public final class SimpleScheduler implements Scheduler {
             addTimed(co, timeout);
         }
         Continuation.yield(SCOPE);
+        cancellationPoint(co, "await");
         if (co.waitResult == TIMEOUT) {
             throw new WaitTimeoutException("fd " + fd + " timed out after " + timeoutMillis + " ms");
         }
@@ -433,6 +485,107 @@ public final class SimpleScheduler implements Scheduler {
         co.state = CoroutineState.READY;
         makeReady(co);
         return true;
+    }
+
+    @Override
+    public void park() {
+        Co co = inCoroutine("park");
+        cancellationPoint(co, "park");
+        if (co.permit) {
+            co.permit = false;
+            return;
+        }
+        co.state = CoroutineState.PARKED;
+        parked++;
+        Continuation.yield(SCOPE);
+        cancellationPoint(co, "park");
+    }
+
+    @Override
+    public void unpark(Coroutine coroutine) {
+        Co co = mine(coroutine, "unpark");
+        if (co.state == CoroutineState.PARKED) {
+            parked--;
+            co.state = CoroutineState.READY;
+            makeReady(co);
+        } else if (co.state != CoroutineState.EXITED) {
+            co.permit = true;
+        }
+    }
+
+    @Override
+    public Object join(Coroutine coroutine) {
+        Co target = mine(coroutine, "join");
+        if (target.state != CoroutineState.EXITED) {
+            Co co = inCoroutine("join");
+            for (Co c = target; c != null; c = c.joining) {
+                if (c == co) {
+                    throw new JoinCycleException(co + " joining " + target + " would never end (§6.2)");
+                }
+            }
+            cancellationPoint(co, "join");
+            co.state = CoroutineState.JOINING;
+            co.joining = target;
+            target.joiners.add(co);
+            Continuation.yield(SCOPE);
+            cancellationPoint(co, "join");
+        }
+        if (target.outcome != null) {
+            throw new CoroutineFailedException(target + " failed (§6.2)", target.outcome);
+        }
+        return target.result;
+    }
+
+    @Override
+    public void cancel(Coroutine coroutine) {
+        Co co = mine(coroutine, "cancel");
+        switch (co.state) {
+            case NEW -> {
+                co.state = CoroutineState.EXITED; // stays queued; runReady skips it
+                co.cont = null;
+                co.outcome = new CoroutineCancelledException(co + " cancelled before it ran (§6.3)");
+                for (Co j : co.joiners) {
+                    j.joining = null;
+                    j.state = CoroutineState.READY;
+                    makeReady(j);
+                }
+                co.joiners.clear();
+            }
+            case READY, RUNNING -> co.cancelPending = true;
+            case SLEEPING, WAITING, PARKED, JOINING -> {
+                timed.remove(co);
+                if (co.state == CoroutineState.WAITING) {
+                    endWait(co, CLOSED);
+                } else if (co.state == CoroutineState.PARKED) {
+                    parked--;
+                } else if (co.state == CoroutineState.JOINING) {
+                    co.joining.joiners.remove(co);
+                    co.joining = null;
+                }
+                co.cancelPending = true;
+                co.state = CoroutineState.READY;
+                makeReady(co);
+            }
+            case EXITED -> {
+                // harmless (§6.3)
+            }
+        }
+    }
+
+    private static void cancellationPoint(Co co, String op) {
+        if (co.cancelPending) {
+            co.cancelPending = false;
+            throw new CoroutineCancelledException(co + " cancelled in " + op + "() (§6.3)");
+        }
+    }
+
+    private Co mine(Coroutine coroutine, String op) {
+        Objects.requireNonNull(coroutine, "coroutine");
+        checkOpen(op);
+        if (!(coroutine instanceof Co co) || co.scheduler() != this) {
+            throw new IllegalArgumentException(op + "(" + coroutine + "): not a coroutine of this scheduler");
+        }
+        return co;
     }
 
     private boolean has(Fault f) {
@@ -481,6 +634,7 @@ public final class SimpleScheduler implements Scheduler {
             throw new IllegalStateException("close() while running");
         }
         closed = true;
+        parked = 0;
         ready.clear();
         timed.clear();
         waiters.clear();
