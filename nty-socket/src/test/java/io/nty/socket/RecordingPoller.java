@@ -35,9 +35,9 @@ final class RecordingPoller implements Poller {
     }
 
     @Override
-    public void disarm(int fd) {
+    public void disarm(int fd, int events) {
         log.add("disarm " + fd);
-        delegate.disarm(fd);
+        delegate.disarm(fd, events);
     }
 
     @Override

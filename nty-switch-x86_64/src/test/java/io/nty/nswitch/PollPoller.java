@@ -51,12 +51,12 @@ final class PollPoller implements Poller {
 
     @Override
     public void arm(int fd, int events) {
-        armed.put(fd, events);
+        armed.merge(fd, events, (a, b) -> a | b);
     }
 
     @Override
-    public void disarm(int fd) {
-        armed.remove(fd);
+    public void disarm(int fd, int events) {
+        armed.computeIfPresent(fd, (k, v) -> (v & ~events) == 0 ? null : v & ~events);
     }
 
     @Override

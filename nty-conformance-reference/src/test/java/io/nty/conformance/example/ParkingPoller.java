@@ -23,7 +23,7 @@ final class ParkingPoller implements Poller {
     }
 
     @Override
-    public void disarm(int fd) {
+    public void disarm(int fd, int events) {
         throw new UnsupportedOperationException("this poller waits on no fds");
     }
 

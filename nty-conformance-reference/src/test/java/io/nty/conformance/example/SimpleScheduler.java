@@ -107,6 +107,7 @@ public final class SimpleScheduler implements Scheduler {
         CoroutineState state = CoroutineState.NEW;
         Throwable failure;
         int waitFd = -1;
+        int waitEvents;
         long deadline;
         long seq;
         /** How the last wait ended: ready events, or TIMEOUT / CLOSED. */
@@ -326,7 +327,7 @@ public final class SimpleScheduler implements Scheduler {
     private void endWait(Co co, int result) {
         waiters.remove(co.waitFd);
         if (!has(Fault.EVENT_WITHOUT_WAITER_WAKES_SOMEONE) || result >= 0) {
-            poller.disarm(co.waitFd);
+            poller.disarm(co.waitFd, co.waitEvents);
         }
         co.waitResult = result;
         co.waitFd = -1;
@@ -456,6 +457,7 @@ public final class SimpleScheduler implements Scheduler {
         waiters.put(fd, co);
         lastWaiter.put(fd, co);
         co.waitFd = fd;
+        co.waitEvents = events;
         co.state = CoroutineState.WAITING;
         long timeout = has(Fault.TIMEOUT_OVER_ONE_SECOND_SHORTENED) && timeoutMillis > 1000
                 ? Math.max(1, timeoutMillis % 1000) : timeoutMillis;

@@ -265,7 +265,7 @@ public final class SimulatedNetwork implements ScenarioSockets {
         }
 
         @Override
-        public void disarm(int fd) {
+        public void disarm(int fd, int events) {
             SimulatedNetwork.this.disarm(fd);
         }
 

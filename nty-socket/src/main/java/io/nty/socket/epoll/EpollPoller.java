@@ -228,8 +228,17 @@ public final class EpollPoller implements Poller {
      * free in {@code LAZY_LEVEL} mode (should it turn ready unwaited, {@code poll} removes it
      * without reporting it), one {@code DEL} in {@code ONE_SHOT} mode.
      */
-    @Override
+    /**
+     * Disarms whatever is armed on {@code fd}: the one-waiter-per-fd form, kept until the per-direction poller lands.
+     *
+     * @param fd an fd previously armed
+     */
     public void disarm(int fd) {
+        disarm(fd, fd >= 0 && fd < armed.length ? armed[fd] : 0);
+    }
+
+    @Override
+    public void disarm(int fd, int events) {
         if (fd < 0 || fd >= armed.length || armed[fd] == 0) {
             return;
         }
