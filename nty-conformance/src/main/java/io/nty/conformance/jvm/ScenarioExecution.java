@@ -1,6 +1,9 @@
 package io.nty.conformance.jvm;
 
 import io.nty.api.Coroutine;
+import io.nty.api.CoroutineCancelledException;
+import io.nty.api.CoroutineFailedException;
+import io.nty.api.JoinCycleException;
 import io.nty.api.CoroutineFunction;
 import io.nty.api.CoroutineState;
 import io.nty.api.FdBusyException;
@@ -263,8 +266,122 @@ final class ScenarioExecution {
                 ForeignThread.submitWhenBlocked(scheduler, task(x.program()), events::size,
                         m -> violations.add(new Trace.Violation(Rule.R1_3, m)));
             }
+            case Step.WaitWrite w -> waitWrite(me, w);
+            case Step.Fill x -> emit(me, "fill " + x.fd() + " " + net.fill(x.fd()));
+            case Step.Drain x -> emit(me, "drain " + x.fd() + " " + net.drain(x.fd()));
+            case Step.SpawnResult sp -> emit(me, "created " + createWithResult(sp.program(), me).id());
+            case Step.Park p -> {
+                emit(me, "park");
+                suspend(me, scheduler::park, "unparked");
+            }
+            case Step.Unpark u -> emit(me, u.text() + " " + onCoroutine(u.target(), scheduler::unpark));
+            case Step.Cancel x -> emit(me, x.text() + " " + onCoroutine(x.target(), scheduler::cancel));
+            case Step.Join j -> join(me, j);
         }
         return true;
+    }
+
+    /** §6.2: {@code createWithResult}; the result is {@code rID}, the word {@code join} reports. */
+    private Coroutine createWithResult(int program, String creator) {
+        Activation act = new Activation(scenario.programs().get(program));
+        Coroutine c = scheduler.createWithResult(a -> {
+            String me = scheduler.current().map(x -> Long.toString(x.id())).orElse("?");
+            body(a);
+            return "r" + me;
+        }, act);
+        created.add(c);
+        if (!creator.equals(running)) {
+            violations.add(new Trace.Violation(Rule.R1_2, "coroutine " + creator
+                    + " called createWithResult() and something else ran before it returned"));
+        }
+        return c;
+    }
+
+    /** Unpark or cancel the {@code index}-th coroutine created (§6.1, §6.3): never suspends. */
+    private String onCoroutine(int index, java.util.function.Consumer<Coroutine> call) {
+        Coroutine target;
+        synchronized (created) {
+            if (index >= created.size()) {
+                return "none";
+            }
+            target = created.get(index);
+        }
+        try {
+            call.accept(target);
+            return "ok";
+        } catch (RuntimeException e) {
+            return "error " + e.getClass().getSimpleName();
+        }
+    }
+
+    /** §6.2: join the {@code index}-th coroutine created; may suspend, may be cancelled (§6.3). */
+    private void join(String me, Step.Join j) {
+        emit(me, j.text());
+        Coroutine target;
+        synchronized (created) {
+            target = j.target() < created.size() ? created.get(j.target()) : null;
+        }
+        if (target == null) {
+            emit(me, "none");
+            return;
+        }
+        running = null;
+        String result;
+        try {
+            result = "joined " + scheduler.join(target);
+        } catch (CoroutineFailedException e) {
+            result = e.wasCancelled() ? "failed-cancelled" : "failed";
+        } catch (JoinCycleException e) {
+            result = "cycle";
+        } catch (CoroutineCancelledException e) {
+            throw cancelled(me, e);
+        } catch (RuntimeException e) {
+            result = "error " + e.getClass().getSimpleName();
+        }
+        enter(me);
+        emit(me, result);
+    }
+
+    /**
+     * §6.3: the coroutine was cancelled at a suspension point: report it, and let the
+     * cancellation end the function (it must neither reach the handler nor count as a throw).
+     */
+    private CoroutineCancelledException cancelled(String me, CoroutineCancelledException e) {
+        enter(me);
+        emit(me, "cancelled");
+        running = null;
+        return e;
+    }
+
+    private void waitWrite(String me, Step.WaitWrite w) {
+        emit(me, w.text());
+        if (net.isClosed(w.fd())) {
+            emit(me, "ebadf");
+            return;
+        }
+        net.enterAwait(w.fd(), IoEvents.WRITE);
+        running = null;
+        String result;
+        boolean suspended = true;
+        try {
+            int ev = scheduler.await(net.schedulerFd(w.fd()), IoEvents.WRITE, w.timeoutMillis());
+            result = (ev & IoEvents.WRITE) != 0 ? "ready" : "ready-other " + IoEvents.toString(ev);
+        } catch (FdBusyException e) {
+            result = "busy";
+            suspended = false;
+        } catch (WaitTimeoutException e) {
+            result = "timeout";
+        } catch (FdClosedException e) {
+            result = "closed";
+        } catch (CoroutineCancelledException e) {
+            net.leaveAwait(w.fd(), IoEvents.WRITE, true, me);
+            throw cancelled(me, e);
+        } catch (RuntimeException e) {
+            result = "error " + e.getClass().getSimpleName();
+        }
+        enter(me);
+        net.leaveAwait(w.fd(), IoEvents.WRITE, suspended, me);
+        emit(me, result);
     }
 
     /** A hook call may suspend this coroutine (§4.4), so others may run meanwhile: it is not "running". */
@@ -298,6 +415,8 @@ final class ScenarioExecution {
         String result = resumedEvent;
         try {
             op.run();
+        } catch (CoroutineCancelledException e) {
+            throw cancelled(me, e);
         } catch (RuntimeException e) {
             result = "error " + e.getClass().getSimpleName();
         }
@@ -311,7 +430,7 @@ final class ScenarioExecution {
             emit(me, "ebadf");
             return;
         }
-        net.enterAwait(w.fd());
+        net.enterAwait(w.fd(), IoEvents.READ);
         running = null;
         String result;
         boolean suspended = true;
@@ -325,11 +444,14 @@ final class ScenarioExecution {
             result = "timeout";
         } catch (FdClosedException e) {
             result = "closed";
+        } catch (CoroutineCancelledException e) {
+            net.leaveAwait(w.fd(), IoEvents.READ, true, me);
+            throw cancelled(me, e);
         } catch (RuntimeException e) {
             result = "error " + e.getClass().getSimpleName();
         }
         enter(me);
-        net.leaveAwait(w.fd(), suspended, me);
+        net.leaveAwait(w.fd(), IoEvents.READ, suspended, me);
         emit(me, result);
     }
 
