@@ -21,7 +21,9 @@ import org.quicktheories.core.Gen;
  * ({@link ThreadChecks}, needs {@link Capability#THREADS}), so a driver can be verified on them too;
  * §3.6 also through a fixed scenario; §4.4 and §4.5 run fixed scenarios with the socket-hook steps
  * ({@link SocketHookChecks}, needs {@link Capability#SOCKET_HOOKS}); §2.4 runs the native probes
- * ({@link NativeContextChecks}, needs {@link Capability#NATIVE_CONTEXTS}).
+ * ({@link NativeContextChecks}, needs {@link Capability#NATIVE_CONTEXTS}); the per-direction form
+ * of §4.1 runs the writable-wait steps ({@link DuplexWaitChecks}, needs {@link Capability#WRITE_WAITS});
+ * §6.1–§6.3 run the §6 steps ({@link ParkJoinCancelChecks}, needs {@link Capability#PRIMITIVES}).
  */
 public final class Conformance {
 
@@ -54,6 +56,7 @@ public final class Conformance {
             case R4_1 -> {
                 fdsRequired(rule, target);
                 own(rule, target, ScenarioGenerators.fds(), TraceChecks::busyExactlyWhenAnotherWaits);
+                DuplexWaitChecks.verify(rule, target);
             }
             case R4_2 -> {
                 fdsRequired(rule, target);
@@ -70,6 +73,9 @@ public final class Conformance {
             case R2_4 -> NativeContextChecks.verify(rule, target);
             case R4_4 -> SocketHookChecks.neverBlockScheduler(rule, target);
             case R4_5 -> SocketHookChecks.resultsFollowNtyCo(rule, target);
+            case R6_1 -> ParkJoinCancelChecks.parkUnpark(rule, target);
+            case R6_2 -> ParkJoinCancelChecks.join(rule, target);
+            case R6_3 -> ParkJoinCancelChecks.cancellation(rule, target);
         }
     }
 
