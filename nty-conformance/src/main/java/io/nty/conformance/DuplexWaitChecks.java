@@ -71,6 +71,18 @@ final class DuplexWaitChecks {
                         .program(new Step.WaitRead(A, 100))
                         .program(new Step.WaitWrite(A, 1000))
                         .create(0).create(1).build());
+        generatedOnly(rule, target);
+    }
+
+    /**
+     * Only the generated half of {@link #verify}: for the suite's own teeth, which show that
+     * generated scenarios, not only the fixed ones, catch a fault.
+     *
+     * @param rule {@link Rule#R4_1}
+     * @param target the implementation under test
+     */
+    static void generatedOnly(Rule rule, Target target) {
+        target.require(rule, Capability.WRITE_WAITS);
         ScenarioProperty.verify(rule, target.runner(), PrimitiveScenarioGenerators.duplex(), DuplexWaitChecks::perDirection,
                 ScenarioProperty.Mode.OWN_CHECKS, target.settings());
     }

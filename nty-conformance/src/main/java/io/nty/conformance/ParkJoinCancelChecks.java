@@ -120,6 +120,23 @@ final class ParkJoinCancelChecks {
     }
 
     /**
+     * Only the generated scenarios of a §6 rule, without the fixed ones: for the suite's own
+     * teeth, which show that generated scenarios catch a fault too.
+     *
+     * @param rule {@link Rule#R6_1}, {@link Rule#R6_2} or {@link Rule#R6_3}
+     * @param target the implementation under test
+     */
+    static void generatedOnly(Rule rule, Target target) {
+        require(rule, target);
+        switch (rule) {
+            case R6_1 -> generated(rule, target, PrimitiveScenarioGenerators.parking(), (s, t) -> List.of());
+            case R6_2 -> generated(rule, target, PrimitiveScenarioGenerators.joining(), (s, t) -> List.of());
+            case R6_3 -> generated(rule, target, PrimitiveScenarioGenerators.cancelling(), ParkJoinCancelChecks::interestGone);
+            default -> throw new IllegalArgumentException(rule.cite() + " is not a §6 rule");
+        }
+    }
+
+    /**
      * @return the poller-contract violations the harness saw in a scenario with cancellations:
      *         §6.3 says a cancelled waiter's interest is disarmed (§4.2)
      */

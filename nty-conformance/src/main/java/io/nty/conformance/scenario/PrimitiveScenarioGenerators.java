@@ -30,7 +30,11 @@ public final class PrimitiveScenarioGenerators {
     /** The kinds of step these families generate. */
     public enum Kind {
         YIELD, SLEEP, SPAWN, SPAWNR, EXIT, THROW, TICK, WAIT, WWAIT, FILLED_WWAIT, FILL, DRAIN, SEND, CLOSE,
-        PARK, UNPARK, JOIN, CANCEL
+        PARK, UNPARK, JOIN, CANCEL,
+        /** {@code sleep 5} then {@code cancel K}: the others have suspended by the time it cancels. */
+        CANCEL_LATER,
+        /** A read wait with a long timeout, so a cancel finds it still waiting. */
+        LONG_WAIT
     }
 
     /** How long the safety net sleeps before it cancels everyone: far beyond what generated steps take. */
@@ -40,7 +44,8 @@ public final class PrimitiveScenarioGenerators {
     private static final long[] TICKS = {1, 5, 10, 0};
     private static final long[] TIMEOUTS = {10, 1, 5, 20, 100, 999, 1000, 1001, 1500};
     /** Targets of unpark, join and cancel: creation indexes up to this. */
-    private static final int MAX_TARGET = 7;
+    private static final int MAX_TARGET = 4;
+    private static final long[] LONG_TIMEOUTS = {1000, 100, 1500, 20};
     private static final int MAX_COROUTINES = 40;
 
     private PrimitiveScenarioGenerators() {
@@ -72,11 +77,12 @@ public final class PrimitiveScenarioGenerators {
 
     /**
      * §6.3: cancels of coroutines that yield, sleep, wait to read or write, park or join, or have
-     * not started, or ended; with the safety net.
+     * not started, or ended — mostly after a short sleep, so that their targets have suspended,
+     * and with long wait timeouts, so that waiters are still waiting; with the safety net.
      */
     public static Gen<Scenario> cancelling() {
-        return scenarios(EnumSet.of(Kind.CANCEL, Kind.YIELD, Kind.SLEEP, Kind.WAIT, Kind.PARK, Kind.JOIN, Kind.SPAWN,
-                Kind.SEND, Kind.UNPARK, Kind.FILLED_WWAIT, Kind.DRAIN, Kind.THROW, Kind.EXIT), 1, 4, 6, 4, true);
+        return scenarios(EnumSet.of(Kind.CANCEL_LATER, Kind.LONG_WAIT, Kind.PARK, Kind.SLEEP, Kind.JOIN, Kind.YIELD,
+                Kind.SPAWN, Kind.FILLED_WWAIT, Kind.SEND, Kind.CANCEL), 1, 4, 6, 4, true);
     }
 
     /**
@@ -178,6 +184,11 @@ public final class PrimitiveScenarioGenerators {
             case UNPARK -> out.add(new Step.Unpark(draw(in, firstTarget, MAX_TARGET)));
             case JOIN -> out.add(new Step.Join(draw(in, firstTarget, MAX_TARGET)));
             case CANCEL -> out.add(new Step.Cancel(draw(in, firstTarget, MAX_TARGET)));
+            case CANCEL_LATER -> {
+                out.add(new Step.Sleep(5));
+                out.add(new Step.Cancel(draw(in, firstTarget, MAX_TARGET)));
+            }
+            case LONG_WAIT -> out.add(new Step.WaitRead(fd(in, pairs), pick(in, LONG_TIMEOUTS)));
         }
     }
 
