@@ -1,6 +1,7 @@
 /**
  * The runnable examples: a picocli command line ({@link io.nty.examples.Main}) with the demo, the
- * scheduler tour, and NtyCo's samples ported (echo server, HTTP server, load client).
+ * scheduler tour, NtyCo's samples ported (echo server, HTTP server, load client) and a TCP proxy
+ * with two pumps per connection ({@link io.nty.examples.proxy}).
  *
  * <p>Owns: command-line parsing and what each command prints. Must not touch: scheduling or
  * system calls directly — the commands use {@code nty-scheduler} and {@code nty-socket}'s public

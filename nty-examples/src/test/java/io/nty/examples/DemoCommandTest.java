@@ -38,7 +38,7 @@ class DemoCommandTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"demo", "echo", "http", "bench-echo", "tour"}) {
+        for (String command : new String[] {"demo", "echo", "http", "proxy", "bench-echo", "tour"}) {
             StringWriter help = new StringWriter();
             int status = new CommandLine(new Main()).setOut(new PrintWriter(help)).execute(command, "--help");
             assertThat(status).as(command).isZero();
@@ -53,5 +53,14 @@ class DemoCommandTest {
                 .execute("bench-echo", "--port", "1", "--connections", "0");
         assertThat(status).isEqualTo(2);
         assertThat(err.toString()).contains("connections must be > 0");
+    }
+
+    @Test
+    void aProxyTargetWithoutAPortIsAUsageErrorNamingTheOption() {
+        StringWriter err = new StringWriter();
+        int status = new CommandLine(new Main()).setErr(new PrintWriter(err))
+                .execute("proxy", "--listen", "0", "--to", "localhost");
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString()).contains("--to must be HOST:PORT, got 'localhost'");
     }
 }

@@ -2,8 +2,8 @@
  * The reference scheduler: NtyCo's {@code nty_schedule} on the JVM.
  *
  * <p>Owns: the ready queue ({@link io.nty.scheduler.ReadyQueue}), the sleep queue
- * ({@link io.nty.scheduler.SleepQueue}), the wait table ({@link io.nty.scheduler.WaitTable}), the
- * scheduling round and the continuation context switch
+ * ({@link io.nty.scheduler.SleepQueue}), the wait table by fd and direction
+ * ({@link io.nty.scheduler.WaitTable}), the scheduling round and the continuation context switch
  * ({@link io.nty.scheduler.ContinuationSwitch}). Entry point: {@link io.nty.scheduler.NtyScheduler}.
  *
  * <p>Must not touch: file descriptors and system calls (the poller SPI does that, implemented in

@@ -21,8 +21,10 @@ import java.util.Objects;
  * it retries (NtyCo waits first and pays the epoll calls even when data is already there).
  * <ul>
  *   <li>Inside a coroutine the wait is {@link Scheduler#await}: the coroutine suspends and the
- *       scheduler thread runs others — the hooks never block it (§4.4). One coroutine waits on
- *       an fd at a time (§4.1, {@link io.nty.api.FdBusyException}).</li>
+ *       scheduler thread runs others — the hooks never block it (§4.4). One coroutine may wait
+ *       to read an fd while another waits to write it — a {@code recv} and a {@code send} on one
+ *       socket from two coroutines, as a proxy's pumps do — but a second reader or a second
+ *       writer gets {@link io.nty.api.FdBusyException} (§4.1).</li>
  *   <li>Outside any coroutine (no scheduler on the thread, or called between coroutines) the
  *       wait is a plain {@code poll(2)}: the hooks behave as ordinary blocking calls (§3.6).</li>
  * </ul>
@@ -489,9 +491,12 @@ public final class NtySockets {
     }
 
     /**
-     * Closes {@code fd}: {@code nty_close}. A coroutine of this thread's scheduler waiting on it
-     * is woken with {@link io.nty.api.FdClosedException} first (§4.3), and the poller forgets the
-     * fd so that a reused fd number starts clean.
+     * Closes {@code fd}: {@code nty_close}. The coroutines waiting on it — its reader and its
+     * writer (§4.1) — are woken with {@link io.nty.api.FdClosedException} first (§4.3), and the
+     * poller forgets the fd so that a reused fd number starts clean. Called on another thread
+     * than the scheduler whose coroutines wait on the fd, it reaches that scheduler through the
+     * epoll poller that owns the fd ({@link EpollPoller#fdClosing}): the waiters wake there,
+     * with the same exception, before this call's {@code close(2)} can free the number.
      *
      * @param fd the socket fd
      * @throws ErrnoException {@code EBADF} if the fd is not open

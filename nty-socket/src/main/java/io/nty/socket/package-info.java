@@ -20,9 +20,10 @@
  *
  * <h2>What it must not touch</h2>
  * It implements the {@code nty-api} contracts and never changes them; it does not reach into a
- * scheduler's internals (ready queue, wait table): fd exclusivity (§4.1), timeouts and close
- * wake-ups (§4.3) are the scheduler's, reached only through {@link io.nty.api.Scheduler#await}
- * and {@link io.nty.api.Scheduler#fdClosed}. {@code io.nty.socket.internal} (the libc binding)
+ * scheduler's internals (ready queue, wait table): fd exclusivity per direction (§4.1), timeouts
+ * and close wake-ups (§4.3) are the scheduler's, reached only through
+ * {@link io.nty.api.Scheduler#await}, {@link io.nty.api.Scheduler#fdClosed} and, for a close on
+ * another thread, the poller SPI's {@code ReadySink.closed}. {@code io.nty.socket.internal} (the libc binding)
  * is not API. Linux only; elsewhere {@link io.nty.socket.NtySockets#isAvailable()} is false and
  * the epoll provider reports itself unavailable.
  */

@@ -56,6 +56,16 @@ abstract class AbstractSocketRulesTest {
         Loopback.closeAll(client, server);
     }
 
+    /** Replaces the pair with one whose socket buffers are {@code bytes} at both ends. */
+    private void smallBufferPair(int bytes) throws ErrnoException {
+        Loopback.closeAll(client, server);
+        client = -1;
+        server = -1;
+        int[] pair = Loopback.tcpPair(bytes);
+        client = pair[0];
+        server = pair[1];
+    }
+
     @Test
     void rule4_1_secondWaiterGetsClearErrorFirstUnaffected() {
         AtomicReference<String> firstGot = new AtomicReference<>();
@@ -78,6 +88,138 @@ abstract class AbstractSocketRulesTest {
         assertThat(secondGot.get()).isInstanceOf(FdBusyException.class)
                 .hasMessageContaining("fd " + server).hasMessageContaining("§4.1");
         assertThat(firstGot.get()).isEqualTo("first");
+    }
+
+    @Test
+    void rule4_1_aSecondWriterGetsClearErrorFirstUnaffected() throws Exception {
+        smallBufferPair(8 * 1024);
+        int total = 2 * 1024 * 1024;
+        AtomicInteger firstSent = new AtomicInteger();
+        AtomicReference<Throwable> secondGot = new AtomicReference<>();
+        AtomicInteger drained = new AtomicInteger();
+        run(s -> {
+            s.create(x -> firstSent.set(NtySockets.send(client, ByteBuffer.allocateDirect(total), 10_000)), null);
+            s.create(x -> {
+                // The first writer has filled the buffers and waits to write: a second is refused.
+                try {
+                    NtySockets.send(client, ByteBuffer.allocate(total), 10_000);
+                } catch (FdBusyException e) {
+                    secondGot.set(e);
+                }
+                ByteBuffer buf = ByteBuffer.allocateDirect(64 * 1024);
+                while (drained.get() < total) {
+                    buf.clear();
+                    drained.addAndGet(NtySockets.recv(server, buf, 10_000));
+                }
+            }, null);
+        });
+        assertThat(secondGot.get()).isInstanceOf(FdBusyException.class)
+                .hasMessageContaining("fd " + client + " already has a writer").hasMessageContaining("§4.1");
+        assertThat(firstSent.get()).isEqualTo(total);
+        assertThat(drained.get()).isEqualTo(total);
+    }
+
+    @Test
+    void rule4_1_aReaderAndAWriterWaitOnOneSocketAtOnceEachWokenByItsOwnReadiness() throws Exception {
+        // Small buffers, so the writer must wait for writability while the reader waits for data.
+        smallBufferPair(16 * 1024);
+        int total = 4 * 1024 * 1024;
+        List<String> events = new ArrayList<>();
+        AtomicInteger drained = new AtomicInteger();
+        AtomicReference<String> readerGot = new AtomicReference<>();
+        RecordingPoller poller = new RecordingPoller(newPoller());
+        CoroutineRunner.run(poller, s -> {
+            s.create(x -> {
+                ByteBuffer buf = ByteBuffer.allocate(16);
+                NtySockets.recv(client, buf, 20_000); // waits while the writer below waits too
+                readerGot.set(new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII));
+                events.add("reader woken");
+            }, null);
+            s.create(x -> {
+                NtySockets.send(client, ByteBuffer.allocateDirect(total), 20_000);
+                events.add("writer done");
+            }, null);
+            s.create(x -> {
+                ByteBuffer buf = ByteBuffer.allocateDirect(16 * 1024);
+                while (drained.get() < total) {
+                    buf.clear();
+                    drained.addAndGet(NtySockets.recv(server, buf, 20_000));
+                    Coroutines.yield(); // slow consumer: the writer waits again and again
+                }
+                events.add("peer drained");
+                NtySockets.send(server, ByteBuffer.wrap("reply".getBytes(StandardCharsets.US_ASCII)));
+            }, null);
+        });
+        assertThat(events).containsExactly("writer done", "peer drained", "reader woken");
+        assertThat(readerGot.get()).isEqualTo("reply");
+        assertThat(drained.get()).isEqualTo(total);
+        // Both directions of the client fd were armed at once: the writer armed while the
+        // reader was waiting (READ = 1, WRITE = 4).
+        assertThat(poller.log).contains("arm " + client + " 1", "arm " + client + " 4");
+        int readArm = poller.log.indexOf("arm " + client + " 1");
+        int readDisarm = poller.log.indexOf("disarm " + client + " 1");
+        assertThat(poller.log.subList(readArm, readDisarm)).contains("arm " + client + " 4");
+        // The reader was woken once, by its own readiness only.
+        assertThat(poller.log.stream().filter(l -> l.equals("disarm " + client + " 1"))).hasSize(1);
+    }
+
+    @Test
+    void rule4_1_closingASocketWakesBothItsReaderAndItsWriter() throws Exception {
+        smallBufferPair(8 * 1024);
+        List<String> events = new ArrayList<>();
+        int fd = client;
+        run(s -> {
+            s.create(x -> {
+                try {
+                    NtySockets.recv(fd, ByteBuffer.allocate(16), 10_000);
+                } catch (FdClosedException e) {
+                    events.add("reader closed");
+                }
+            }, null);
+            s.create(x -> {
+                try {
+                    NtySockets.send(fd, ByteBuffer.allocateDirect(4 * 1024 * 1024), 10_000);
+                } catch (FdClosedException e) {
+                    events.add("writer closed");
+                }
+            }, null);
+            s.create(x -> {
+                Coroutines.sleep(20);
+                NtySockets.close(fd);
+                events.add("closed");
+            }, null);
+        });
+        client = -1; // closed above
+        assertThat(events).containsExactly("closed", "reader closed", "writer closed");
+    }
+
+    @Test
+    void rule4_3_closingOnAnotherThreadWakesTheWaiterOnItsOwningScheduler() throws Exception {
+        AtomicReference<Throwable> got = new AtomicReference<>();
+        java.util.concurrent.CountDownLatch armed = new java.util.concurrent.CountDownLatch(1);
+        int fd = server;
+        Thread closer = new Thread(() -> {
+            try {
+                armed.await(); // the waiter's interest is armed; it suspends next
+                NtySockets.close(fd);
+            } catch (Exception e) {
+                got.compareAndSet(null, e);
+            }
+        });
+        closer.start();
+        RecordingPoller poller = new RecordingPoller(newPoller());
+        poller.afterArm = armed::countDown;
+        CoroutineRunner.run(poller, s -> s.create(x -> {
+            try {
+                NtySockets.recv(fd, ByteBuffer.allocate(16), 20_000);
+            } catch (FdClosedException | WaitTimeoutException e) {
+                got.compareAndSet(null, e);
+            }
+        }, null));
+        closer.join();
+        server = -1; // closed by the other thread
+        assertThat(got.get()).isInstanceOf(FdClosedException.class).hasMessageContaining("fd " + fd);
+        assertThat(poller.log).contains("closed " + fd + " 1");
     }
 
     @Test

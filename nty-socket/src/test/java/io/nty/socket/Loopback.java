@@ -37,9 +37,30 @@ public final class Loopback {
      * @return {client, server}: a connected TCP pair over 127.0.0.1, both non-blocking fds
      */
     public static int[] tcpPair() throws ErrnoException {
-        int listener = listener(ipv4AnyPort());
+        return tcpPair(0);
+    }
+
+    /**
+     * @param bufferBytes {@code SO_RCVBUF} and {@code SO_SNDBUF} of both ends, set before the
+     *        connection exists (shrinking a receive buffer after the window was advertised stalls
+     *        TCP), or 0 for the kernel's defaults
+     * @return {client, server}: a connected TCP pair over 127.0.0.1, both non-blocking fds
+     */
+    public static int[] tcpPair(int bufferBytes) throws ErrnoException {
+        int listener = NtySockets.socketFor(ipv4AnyPort(), NtySockets.SOCK_STREAM);
         try {
+            NtySockets.setOption(listener, SockOpt.SO_REUSEADDR, 1);
+            if (bufferBytes > 0) {
+                NtySockets.setOption(listener, SockOpt.SO_RCVBUF, bufferBytes); // inherited on accept
+                NtySockets.setOption(listener, SockOpt.SO_SNDBUF, bufferBytes);
+            }
+            NtySockets.bind(listener, ipv4AnyPort());
+            NtySockets.listen(listener, 128);
             int client = NtySockets.socket(NtySockets.AF_INET, NtySockets.SOCK_STREAM, 0);
+            if (bufferBytes > 0) {
+                NtySockets.setOption(client, SockOpt.SO_RCVBUF, bufferBytes);
+                NtySockets.setOption(client, SockOpt.SO_SNDBUF, bufferBytes);
+            }
             // A loopback connect completes (or queues) without the listener accepting first.
             NtySockets.connect(client, NtySockets.localAddress(listener), 5_000);
             int server = NtySockets.accept(listener, 5_000);
@@ -52,6 +73,9 @@ public final class Loopback {
     /** Closes each fd, ignoring ones already closed. */
     public static void closeAll(int... fds) {
         for (int fd : fds) {
+            if (fd < 0) {
+                continue; // marked closed by the test
+            }
             try {
                 NtySockets.close(fd);
             } catch (ErrnoException ignored) {

@@ -25,7 +25,7 @@ import java.util.Set;
  * between one and 1.25 timeouts after its last data. Running out of fds ({@code EMFILE}) pauses
  * accepting briefly instead of stopping the server.
  */
-public final class CoroutineServer {
+public final class CoroutineServer implements Service {
 
     private static final Set<String> TRANSIENT_ACCEPT_ERRORS = Set.of("EMFILE", "ENFILE", "ENOBUFS", "ENOMEM");
     private static final long ACCEPT_BACKOFF_MILLIS = 100;
@@ -64,6 +64,7 @@ public final class CoroutineServer {
      *
      * @param scheduler the scheduler of the calling thread
      */
+    @Override
     public void start(Scheduler scheduler) {
         if (stopped) {
             throw new IllegalStateException("the server was stopped; it cannot start again");
@@ -78,6 +79,7 @@ public final class CoroutineServer {
      * Closes the listeners and all open connections. Idempotent. Call it on the scheduler's
      * thread; before {@link #start} (or after a failed start) any thread may call it.
      */
+    @Override
     public void stop() {
         stopped = true;
         closeListeners();
@@ -85,6 +87,7 @@ public final class CoroutineServer {
     }
 
     /** @return connections accepted so far */
+    @Override
     public long accepted() {
         return accepted;
     }

@@ -48,23 +48,52 @@ public final class ServerGroup implements AutoCloseable {
                 }
             }
         }
+        List<Service> services = new ArrayList<>();
+        try {
+            for (int[] fds : listenFdsPerThread) {
+                services.add(new CoroutineServer(fds, handlers.get(), idleTimeoutMillis));
+            }
+        } catch (RuntimeException e) {
+            for (int[] fds : listenFdsPerThread) {
+                for (int fd : fds) {
+                    Listeners.closeQuietly(fd, e);
+                }
+            }
+            throw e;
+        }
+        return startServices(name, services, addresses);
+    }
+
+    /**
+     * Starts one thread per service. If a thread cannot start, the ones already started are
+     * stopped and the services not started yet are stopped (which closes their fds).
+     *
+     * @param name thread name prefix
+     * @param services what each thread runs, owning its fds from now on
+     * @param addresses the addresses the services listen on, for {@link #addresses()}
+     * @return the running group
+     */
+    public static ServerGroup startServices(String name, List<? extends Service> services,
+            List<InetSocketAddress> addresses) throws InterruptedException {
         List<ServerThread> started = new ArrayList<>();
         int i = 0;
         try {
-            for (; i < listenFdsPerThread.size(); i++) {
-                CoroutineServer server = new CoroutineServer(listenFdsPerThread.get(i), handlers.get(), idleTimeoutMillis);
-                started.add(ServerThread.start(name + "-" + i, server));
+            for (; i < services.size(); i++) {
+                started.add(ServerThread.start(name + "-" + i, services.get(i)));
             }
         } catch (RuntimeException | InterruptedException e) {
-            for (int k = i + 1; k < listenFdsPerThread.size(); k++) {
-                for (int fd : listenFdsPerThread.get(k)) {
-                    Listeners.closeQuietly(fd, e);
-                }
+            for (int k = i + 1; k < services.size(); k++) {
+                services.get(k).stop();
             }
             new ServerGroup(started, addresses).close();
             throw e;
         }
         return new ServerGroup(started, addresses);
+    }
+
+    /** @return the services the group's threads run, one per thread, in start order */
+    public List<Service> services() {
+        return threads.stream().map(ServerThread::server).toList();
     }
 
     /** @return the distinct addresses the group listens on, in the order of its fds */

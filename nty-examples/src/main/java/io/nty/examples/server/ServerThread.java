@@ -8,19 +8,20 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One platform thread running one {@link CoroutineServer} on its own {@link NtyScheduler}: one
+ * One platform thread running one {@link Service} (a {@link CoroutineServer}, say) on its own
+ * {@link NtyScheduler}: one
  * scheduler per thread (§5.1), as in NtyCo's multi-core server. Other threads talk to it only
  * through {@link #requestStop()}, which goes through the scheduler's {@code execute} (§1.3).
  */
 public final class ServerThread {
 
     private final Thread thread;
-    private final CoroutineServer server;
+    private final Service server;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile NtyScheduler scheduler;
     private volatile Throwable failure;
 
-    private ServerThread(String name, CoroutineServer server) {
+    private ServerThread(String name, Service server) {
         this.server = server;
         this.thread = new Thread(this::run, name);
     }
@@ -36,7 +37,7 @@ public final class ServerThread {
      *         e.g. a missing JVM flag); the server's listeners are closed then
      * @throws InterruptedException if interrupted while waiting for the start
      */
-    public static ServerThread start(String name, CoroutineServer server) throws InterruptedException {
+    public static ServerThread start(String name, Service server) throws InterruptedException {
         ServerThread t = new ServerThread(name, server);
         t.thread.start();
         t.started.await();
@@ -47,13 +48,13 @@ public final class ServerThread {
         return t;
     }
 
-    /** @return the server this thread runs */
-    public CoroutineServer server() {
+    /** @return the service this thread runs */
+    public Service server() {
         return server;
     }
 
     /**
-     * Asks the server to stop, from any thread: the scheduler runs {@link CoroutineServer#stop}
+     * Asks the server to stop, from any thread: the scheduler runs {@link Service#stop}
      * as a coroutine, after which its {@code run()} returns and the thread ends. Idempotent.
      */
     public void requestStop() {

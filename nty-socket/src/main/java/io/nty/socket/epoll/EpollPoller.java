@@ -20,7 +20,6 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import jnr.ffi.Memory;
 import jnr.ffi.Pointer;
@@ -38,11 +37,11 @@ import jnr.ffi.Runtime;
  * semantics, like NtyCo's level-triggered ADD):
  * <ul>
  *   <li>{@link Mode#LAZY_LEVEL} (the default): the fd stays registered, level-triggered, after
- *       its wait ends. {@link #arm} costs nothing when the fd is still registered for the same
- *       events; {@link #disarm} costs nothing. Only if the fd turns ready while nobody waits does
- *       {@link #poll} see it unarmed and remove it ({@code DEL}, one syscall) and go back to
- *       waiting: {@code epoll_wait} returns once for it, but neither a coroutine nor the
- *       scheduler's poll call is woken; the next arm adds it again. In a
+ *       its wait ends. {@link #arm} costs nothing when the fd is still registered for exactly
+ *       the directions now armed; {@link #disarm} costs nothing. Only if the fd turns ready
+ *       while nobody waits does {@link #poll} see it unarmed and remove it ({@code DEL}, one
+ *       syscall) and go back to waiting: {@code epoll_wait} returns once for it, but neither a
+ *       coroutine nor the scheduler's poll call is woken; the next arm adds it again. In a
  *       request/response loop the waiter re-arms before the next {@code epoll_wait}, so a wait
  *       costs no {@code epoll_ctl} at all.</li>
  *   <li>{@link Mode#ONE_SHOT}: registered with {@code EPOLLONESHOT}, which the kernel disables
@@ -52,22 +51,65 @@ import jnr.ffi.Runtime;
  *       behind the poller's back is noticed ({@code MOD} answers {@code ENOENT}).</li>
  * </ul>
  *
+ * <h2>Both directions (§4.1)</h2>
+ * A reader and a writer may wait on one fd at once. The fd then has one registration carrying
+ * both interests ({@code EPOLLIN|EPOLLOUT}), changed with {@code MOD} as a direction is armed or
+ * disarmed; {@link #poll} reports the ready events of the armed directions (and
+ * {@code EPOLLERR}/{@code EPOLLHUP}, which belong to both), and the scheduler disarms each
+ * direction whose waiter it resumes. A single-direction wait costs what it cost before.
+ * {@code LAZY_LEVEL}: a level-ready direction nobody is armed for any more is trimmed from the
+ * registration with one {@code MOD} when it shows up. {@code ONE_SHOT}: the kernel disables the
+ * whole registration when it reports either direction, so a direction still armed after the
+ * report is re-enabled with one {@code MOD}; disarming one direction of a live registration is a
+ * {@code MOD} to the other.
+ *
  * <h2>Closed fds</h2>
  * The kernel drops an fd from epoll when its file is closed, and the number is then reused, so
  * the per-fd state must be reset: the socket hooks call {@link #fdClosing} before
- * {@code close(2)}, which tells the poller of the closing thread at once and the pollers of other
- * threads before their next arm or poll. In {@code LAZY_LEVEL} mode {@link #forget} also
- * deletes the registration while the fd still names its file: a file kept open by a
- * {@code dup} would otherwise go on reporting a level-triggered event that no {@code DEL} can
- * reach. Each registration carries a generation number in its event data, and events of an
- * older registration of the same number are ignored. An fd closed by other code than the hooks
- * must be reported with {@link #forget} (or use {@code ONE_SHOT}).
+ * {@code close(2)}. The poller of the closing thread forgets the fd at once. If another thread's
+ * poller owns the fd — {@link FdOwners}, the process-wide registry fd → the poller that added
+ * it — that one poller alone is told and woken: it forgets the fd and reports the directions that
+ * were armed as closed ({@link Poller.ReadySink#closed}), so the waiters on the owning scheduler
+ * resume with {@code FdClosedException} (§4.3). In {@code LAZY_LEVEL} mode {@link #forget} also
+ * deletes the registration while the fd still names its file: a file kept open by a {@code dup}
+ * would otherwise go on reporting a level-triggered event that no {@code DEL} can reach. Each
+ * registration carries a generation number in its event data, and events of an older
+ * registration of the same number are ignored. An fd closed by other code than the hooks must be
+ * reported with {@link #forget} (or use {@code ONE_SHOT}).
  *
  * <h2>Threads</h2>
  * Everything but {@link #wakeup()} and {@link #fdClosing} runs on the scheduler's thread.
  * {@code wakeup()} writes the eventfd at most once until the next {@link #poll} consumes it.
  */
 public final class EpollPoller implements Poller {
+
+    /*
+     * Invariants. Per fd, on the owner thread, both modes:
+     * - armed[fd] is the union of the directions (READ, WRITE) whose waiters are suspended on
+     *   the fd: set by arm, cleared direction by direction by disarm, never by poll.
+     * - registered[fd] is the interest of this poller's kernel registration of the fd, 0 if the
+     *   fd is not in the epoll set. registered != 0 => FdOwners names this poller as the fd's
+     *   owner, or a notice that another poller took it over is queued in releasedElsewhere, or
+     *   yielded[fd] is set (taken over while a waiter was armed here; deleted when it disarms).
+     * - generation[fd] is the generation of the current registration (set by each ADD, kept by
+     *   MOD); events whose data carries another generation are from an older life of the number
+     *   and are never reported.
+     * - a registered fd whose armed is 0 reports nothing to the scheduler (§4.2): LAZY_LEVEL
+     *   deletes it when it shows up ready; ONE_SHOT deletes it at disarm if it was still enabled.
+     * LAZY_LEVEL: registered != 0 => the registration is live (level-triggered); when armed != 0,
+     *   armed is a subset of registered (unless the fd vanished behind the poller's back, when a
+     *   MOD failed and registered became 0), and arm makes them equal; a level-ready direction in
+     *   registered but not in armed is trimmed (MOD) by poll when it shows up.
+     * ONE_SHOT: fired[fd] <=> the kernel disabled the registration by reporting it. Outside
+     *   poll, every armed direction not reported since it was armed is in an enabled
+     *   registration: arm MODs the registration to all armed directions; disarm of a live
+     *   registration trims it to the directions left or deletes it; after a report, poll
+     *   re-enables (MOD) the armed directions that were not reported. A reported direction
+     *   stays armed, but disabled, until the scheduler disarms it.
+     * Across threads: only closedElsewhere, releasedElsewhere and wakeupPending are written by
+     * other threads; they are drained on the owner thread (absorbNotices) before any use of the
+     * per-fd state in arm, poll and drainClosed.
+     */
 
     /** How interest is registered; see the class comment. */
     public enum Mode {
@@ -90,8 +132,6 @@ public final class EpollPoller implements Poller {
 
     /** The poller that polls on each thread, for closes made on that thread. */
     private static final ThreadLocal<EpollPoller> OWNER = new ThreadLocal<>();
-    /** Every open poller, for closes made on other threads. */
-    private static final CopyOnWriteArrayList<EpollPoller> OPEN = new CopyOnWriteArrayList<>();
 
     private final Mode mode;
     private final LibC libc;
@@ -106,15 +146,26 @@ public final class EpollPoller implements Poller {
     private final int eventSize;
     private final int dataOffset;
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final FdOwners owners;
+    /** Fds this poller owns that another thread closed; drained by the owner thread. */
     private final Queue<Integer> closedElsewhere = new ConcurrentLinkedQueue<>();
+    /** Fds this poller registered that another poller has added since; drained likewise. */
+    private final Queue<Integer> releasedElsewhere = new ConcurrentLinkedQueue<>();
+    /** Closed elsewhere while armed, not yet reported: {@code fd << 32 | directions}. */
+    private long[] unreportedClosed = new long[8];
+    private int unreportedCount;
     private volatile boolean closed;
 
     /** Per fd: the events registered in the kernel, 0 if not registered. */
     private int[] registered = new int[1024];
-    /** Per fd: the events a waiter is armed for, 0 if nobody waits. */
+    /** Per fd: the directions waiters are armed for, 0 if nobody waits. */
     private int[] armed = new int[1024];
     /** Per fd: the generation of its current registration. */
     private int[] generation = new int[1024];
+    /** Per fd, {@code ONE_SHOT}: the kernel disabled the registration by reporting it. */
+    private boolean[] fired = new boolean[1024];
+    /** Per fd: another poller took the fd over while a waiter was armed here. */
+    private boolean[] yielded = new boolean[1024];
     private int nextGeneration;
 
     /**
@@ -132,7 +183,13 @@ public final class EpollPoller implements Poller {
      * @param maxEvents the most events one {@code epoll_wait} returns, {@code >= 1}
      */
     public EpollPoller(Mode mode, int maxEvents) {
+        this(mode, maxEvents, FdOwners.PROCESS);
+    }
+
+    /** For tests: a poller with its own registry of owners. */
+    EpollPoller(Mode mode, int maxEvents, FdOwners owners) {
         this.mode = Objects.requireNonNull(mode, "mode");
+        this.owners = Objects.requireNonNull(owners, "owners");
         if (maxEvents < 1) {
             throw new IllegalArgumentException("maxEvents must be >= 1: " + maxEvents);
         }
@@ -165,7 +222,6 @@ public final class EpollPoller implements Poller {
             libc.close(epfd);
             throw failure("epoll_ctl(ADD eventfd)", eventFd, errno);
         }
-        OPEN.add(this);
     }
 
     @Override
@@ -186,13 +242,16 @@ public final class EpollPoller implements Poller {
     /**
      * {@inheritDoc}
      *
-     * <p>{@code LAZY_LEVEL}: no syscall if the fd is still registered for the same events, else
-     * one {@code ADD} or {@code MOD}. {@code ONE_SHOT}: one {@code ADD} or {@code MOD}.
+     * <p>{@code LAZY_LEVEL}: no syscall if the fd is still registered for exactly the directions
+     * armed after this call, else one {@code ADD} or {@code MOD}. {@code ONE_SHOT}: one
+     * {@code ADD} or {@code MOD}. With the other direction armed already, the one registration
+     * is changed to carry both.
      *
      * @throws IllegalArgumentException if {@code fd < 0} or {@code events} is not a non-empty
      *         subset of {@code READ|WRITE}
-     * @throws IllegalStateException if {@code fd} is already armed (the scheduler's wait table
-     *         should have refused a second waiter, §4.1)
+     * @throws IllegalStateException if a direction of {@code events} is armed on {@code fd}
+     *         already (the scheduler's wait table should have refused a second reader or
+     *         writer, §4.1)
      * @throws NtyException if epoll refuses the fd, naming the errno (e.g. {@code EBADF} for a
      *         closed fd, {@code EPERM} for a regular file)
      */
@@ -206,19 +265,21 @@ public final class EpollPoller implements Poller {
             throw new IllegalArgumentException("arm(" + fd + "): events must be a non-empty subset of"
                     + " READ|WRITE, got " + IoEvents.toString(events));
         }
-        forgetClosedElsewhere();
+        absorbNotices();
         ensureCapacity(fd);
-        if (armed[fd] != 0) {
-            throw new IllegalStateException("fd " + fd + " is already armed: one waiter per fd (§4.1)");
+        int already = armed[fd];
+        if ((already & events) != 0) {
+            throw new IllegalStateException("fd " + fd + " is already armed for "
+                    + IoEvents.toString(already & events) + ": one reader and one writer per fd (§4.1)");
         }
-        int current = registered[fd];
-        if (current == 0) {
-            add(fd, events);
-        } else if (mode == Mode.ONE_SHOT || current != events) {
-            modify(fd, events);
+        int want = already | events;
+        if (registered[fd] == 0) {
+            add(fd, want);
+        } else if (registered[fd] != want || (mode == Mode.ONE_SHOT && fired[fd])) {
+            modify(fd, want);
         }
-        // else LAZY_LEVEL, same events: the level-triggered registration is live; nothing to do.
-        armed[fd] = events;
+        // else LAZY_LEVEL with the registration already right: nothing to do.
+        armed[fd] = want;
     }
 
     /**
@@ -226,27 +287,29 @@ public final class EpollPoller implements Poller {
      *
      * <p>Free after the fd was reported by {@link #poll}. For an unreported fd (timeout, close):
      * free in {@code LAZY_LEVEL} mode (should it turn ready unwaited, {@code poll} removes it
-     * without reporting it), one {@code DEL} in {@code ONE_SHOT} mode.
+     * without reporting it); in {@code ONE_SHOT} mode one {@code DEL}, or one {@code MOD} when
+     * the other direction stays armed. Never throws: a registration that has vanished (the fd
+     * was closed behind the poller's back) is simply forgotten.
      */
-    /**
-     * Disarms whatever is armed on {@code fd}: the one-waiter-per-fd form, kept until the per-direction poller lands.
-     *
-     * @param fd an fd previously armed
-     */
-    public void disarm(int fd) {
-        disarm(fd, fd >= 0 && fd < armed.length ? armed[fd] : 0);
-    }
-
     @Override
     public void disarm(int fd, int events) {
-        if (fd < 0 || fd >= armed.length || armed[fd] == 0) {
+        if (fd < 0 || fd >= armed.length || (armed[fd] & events) == 0) {
             return;
         }
-        armed[fd] = 0;
-        if (mode == Mode.ONE_SHOT && !closed) {
-            // The one-shot registration is still enabled: delete it so nothing (not even a
-            // hang-up, which MOD cannot mask) is reported. ENOENT/EBADF: the fd is gone already.
-            delete(fd);
+        int left = armed[fd] & ~events;
+        armed[fd] = left;
+        if (closed || registered[fd] == 0) {
+            return;
+        }
+        if (mode == Mode.ONE_SHOT && !fired[fd]) {
+            // The one-shot registration is still enabled with the disarmed direction in it.
+            if (left == 0) {
+                delete(fd); // not a MOD: MOD cannot mask a hang-up
+            } else if (registered[fd] != left) {
+                modifyQuietly(fd, left);
+            }
+        } else if (left == 0 && yielded[fd]) {
+            delete(fd); // another poller owns the fd now: keep no registration of it here
         }
     }
 
@@ -261,19 +324,22 @@ public final class EpollPoller implements Poller {
         if (closed || fd < 0 || fd >= registered.length) {
             return;
         }
-        boolean live = mode == Mode.LAZY_LEVEL || armed[fd] != 0;
+        boolean live = mode == Mode.LAZY_LEVEL || !fired[fd];
         if (registered[fd] != 0 && live) {
             delete(fd);
+        } else if (registered[fd] != 0) {
+            owners.release(fd, this);
         }
-        registered[fd] = 0;
-        armed[fd] = 0;
+        reset(fd);
+        dropUnreportedClosed(fd);
     }
 
     /**
-     * Tells every open poller that {@code fd} is about to be closed: the poller of the calling
-     * thread forgets it at once ({@link #forget}); the pollers of other threads before their next
-     * {@link #arm} or {@link #poll}. The socket hooks' {@code close} calls this before
-     * {@code close(2)}.
+     * Tells the poller concerned that {@code fd} is about to be closed: the poller of the calling
+     * thread forgets it at once ({@link #forget}); if the fd is registered with a poller of
+     * another thread ({@link FdOwners}), that poller alone is told and woken, forgets it and
+     * reports the waits on it as closed (§4.3). The socket hooks' {@code close} calls this before
+     * {@code close(2)}, so the number cannot be reused before the owner has been told.
      *
      * @param fd the fd about to be closed
      */
@@ -282,11 +348,37 @@ public final class EpollPoller implements Poller {
         if (own != null) {
             own.forget(fd);
         }
-        for (EpollPoller poller : OPEN) {
-            if (poller != own && poller.mayKnow(fd)) {
-                poller.closedElsewhere.add(fd);
-            }
+        EpollPoller owner = FdOwners.PROCESS.remove(fd);
+        if (owner != null && owner != own) {
+            owner.closedOnAnotherThread(fd);
         }
+    }
+
+    /** Another thread is closing {@code fd}, which this poller owns: note it and wake the poll. */
+    private void closedOnAnotherThread(int fd) {
+        closedElsewhere.add(fd);
+        wakeup();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Reports the fds closed on other threads while a direction was armed on them, with those
+     * directions; no syscall.
+     */
+    @Override
+    public int drainClosed(ReadySink sink) {
+        if (closed) {
+            return 0;
+        }
+        absorbNotices();
+        int n = 0;
+        while (unreportedCount > 0) {
+            long entry = unreportedClosed[--unreportedCount];
+            sink.closed((int) (entry >>> 32), (int) entry);
+            n++;
+        }
+        return n;
     }
 
     /**
@@ -302,7 +394,10 @@ public final class EpollPoller implements Poller {
     public int poll(long timeoutNanos, ReadySink sink) {
         checkOpen();
         claimThread();
-        forgetClosedElsewhere();
+        int closedReported = drainClosed(sink);
+        if (closedReported > 0) {
+            timeoutNanos = 0; // waiters were made ready: look at the kernel without waiting
+        }
         long deadline = System.nanoTime() + Math.max(0, timeoutNanos);
         long remaining = timeoutNanos;
         for (int attempt = 0; ; attempt++) {
@@ -310,7 +405,7 @@ public final class EpollPoller implements Poller {
             if (n < 0) {
                 int errno = NativeLibC.errno();
                 if (errno == EINTR) {
-                    return 0;
+                    return closedReported;
                 }
                 throw failure("epoll_wait", epfd, errno);
             }
@@ -327,8 +422,11 @@ public final class EpollPoller implements Poller {
                     reported++;
                 }
             }
+            if (woken) {
+                reported += drainClosed(sink); // the wakeup may be a close on another thread
+            }
             if (reported > 0 || woken || n == 0 || timeoutNanos == 0 || attempt == MAX_QUIET_RETRIES) {
-                return reported;
+                return reported + closedReported;
             }
             // Only readiness nobody waits for (now removed): wake nobody, not even the caller;
             // wait again for what is left of the timeout.
@@ -341,7 +439,11 @@ public final class EpollPoller implements Poller {
         }
     }
 
-    /** Reports one event if its fd is armed; otherwise makes sure nobody is woken by it again. */
+    /**
+     * Reports one event for the armed directions of its fd; otherwise makes sure nobody is woken
+     * by it again. Keeps the registration matching what is still armed afterwards (see the
+     * invariants).
+     */
     private boolean deliver(int fd, int gen, int ready, ReadySink sink) {
         if (fd >= registered.length || registered[fd] == 0) {
             // Not ours any more (forgotten, or closed on another thread). A level registration
@@ -355,7 +457,11 @@ public final class EpollPoller implements Poller {
         if (generation[fd] != gen) {
             return false; // an older registration of this fd number: nobody waits for it
         }
-        if (armed[fd] == 0) {
+        if (mode == Mode.ONE_SHOT) {
+            fired[fd] = true; // the kernel disabled the whole registration as it reported it
+        }
+        int want = armed[fd];
+        if (want == 0) {
             // Ready while nobody waits (§4.2): wake nobody. A level registration would report it
             // on every poll, so remove it; a one-shot one is already disabled by the kernel.
             if (mode == Mode.LAZY_LEVEL) {
@@ -363,9 +469,26 @@ public final class EpollPoller implements Poller {
             }
             return false;
         }
-        armed[fd] = 0;
-        sink.ready(fd, ready & REPORTABLE);
-        return true;
+        if (mode == Mode.LAZY_LEVEL && (ready & IoEvents.INTEREST_MASK & ~want) != 0) {
+            // A direction nobody waits in any more is level-ready: it would report on every
+            // poll. Trim it; the armed direction stays registered.
+            modifyQuietly(fd, want);
+        }
+        int report = ready & (want | IoEvents.ERROR | IoEvents.HANGUP) & REPORTABLE;
+        int reportedDirections = (report & (IoEvents.ERROR | IoEvents.HANGUP)) != 0 ? want
+                : report & IoEvents.INTEREST_MASK;
+        if (report != 0) {
+            sink.ready(fd, report); // the scheduler resumes the waiters and disarms them
+        }
+        if (mode == Mode.ONE_SHOT && fired[fd] && registered[fd] != 0) {
+            // A direction still armed but not reported (the other waiter, not ready yet) lost
+            // its registration with the report: re-enable it alone.
+            int pending = armed[fd] & ~reportedDirections;
+            if (pending != 0) {
+                modifyQuietly(fd, pending);
+            }
+        }
+        return report != 0;
     }
 
     /** {@inheritDoc} Writes the eventfd once; later calls before the next poll write nothing. */
@@ -390,7 +513,7 @@ public final class EpollPoller implements Poller {
             return;
         }
         closed = true;
-        OPEN.remove(this);
+        owners.releaseAll(this);
         if (OWNER.get() == this) {
             OWNER.remove();
         }
@@ -403,7 +526,25 @@ public final class EpollPoller implements Poller {
      * @return whether a waiter is armed on {@code fd} now (for tests and diagnostics)
      */
     public boolean isArmed(int fd) {
-        return fd >= 0 && fd < armed.length && armed[fd] != 0;
+        return armedEvents(fd) != 0;
+    }
+
+    /**
+     * @param fd an fd
+     * @return the directions armed on {@code fd} now, {@code IoEvents} bits (for tests and
+     *         diagnostics)
+     */
+    public int armedEvents(int fd) {
+        return fd >= 0 && fd < armed.length ? armed[fd] : 0;
+    }
+
+    /**
+     * @param fd an fd
+     * @return the interest of {@code fd}'s kernel registration now, 0 if it is not registered
+     *         (for tests and diagnostics)
+     */
+    public int registeredEvents(int fd) {
+        return fd >= 0 && fd < registered.length ? registered[fd] : 0;
     }
 
     /**
@@ -425,11 +566,18 @@ public final class EpollPoller implements Poller {
             }
         }
         registered[fd] = interest;
+        fired[fd] = false;
+        yielded[fd] = false;
+        EpollPoller previous = owners.claim(fd, this);
+        if (previous != null) {
+            previous.releasedElsewhere.add(fd); // it drops its registration before its next use
+        }
     }
 
     private void modify(int fd, int interest) {
         if (ctl(EPOLL_CTL_MOD, fd, kernelEvents(interest), tag(fd)) == 0) {
             registered[fd] = interest;
+            fired[fd] = false;
             return;
         }
         int errno = NativeLibC.errno();
@@ -439,26 +587,76 @@ public final class EpollPoller implements Poller {
         add(fd, interest); // the number was closed and reused behind our back: register anew
     }
 
+    /** {@link #modify} where failing must not throw (disarm, poll): a vanished fd is forgotten. */
+    private void modifyQuietly(int fd, int interest) {
+        if (ctl(EPOLL_CTL_MOD, fd, kernelEvents(interest), tag(fd)) == 0) {
+            registered[fd] = interest;
+            fired[fd] = false;
+        } else {
+            owners.release(fd, this);
+            registered[fd] = 0; // closed behind our back: the kernel dropped the registration
+        }
+    }
+
     private void delete(int fd) {
         ctl(EPOLL_CTL_DEL, fd, 0, 0); // ENOENT/EBADF only mean it is gone already
         registered[fd] = 0;
+        fired[fd] = false;
+        yielded[fd] = false;
+        owners.release(fd, this);
+    }
+
+    private void reset(int fd) {
+        registered[fd] = 0;
+        armed[fd] = 0;
+        fired[fd] = false;
+        yielded[fd] = false;
     }
 
     private int kernelEvents(int interest) {
         return mode == Mode.ONE_SHOT ? interest | EPOLLONESHOT : interest;
     }
 
-    private boolean mayKnow(int fd) {
-        return fd < registered.length; // a racy read is fine: a spurious forget is harmless
-    }
-
-    private void forgetClosedElsewhere() {
+    /**
+     * Applies what other threads told this poller, before the per-fd state is used: fds closed
+     * elsewhere are forgotten (their registration is gone or about to be) and, if a direction was
+     * armed, kept for {@link #drainClosed} to report; fds another poller took over are deleted
+     * here unless a waiter is still armed on them.
+     */
+    private void absorbNotices() {
         Integer fd;
         while ((fd = closedElsewhere.poll()) != null) {
-            // The fd is closed already: its registration is gone; only our state is stale.
             if (fd < registered.length) {
-                registered[fd] = 0;
-                armed[fd] = 0;
+                int was = armed[fd];
+                reset(fd);
+                if (was != 0) {
+                    addUnreportedClosed(fd, was);
+                }
+            }
+        }
+        while ((fd = releasedElsewhere.poll()) != null) {
+            if (fd < registered.length && registered[fd] != 0) {
+                if (armed[fd] == 0) {
+                    delete(fd); // the file may still be open: its registration here must go
+                } else {
+                    yielded[fd] = true;
+                }
+            }
+        }
+    }
+
+    private void addUnreportedClosed(int fd, int directions) {
+        if (unreportedCount == unreportedClosed.length) {
+            unreportedClosed = Arrays.copyOf(unreportedClosed, unreportedCount * 2);
+        }
+        unreportedClosed[unreportedCount++] = ((long) fd << 32) | directions;
+    }
+
+    /** The fd is closed on this thread now: an older close elsewhere need not be reported. */
+    private void dropUnreportedClosed(int fd) {
+        for (int i = unreportedCount - 1; i >= 0; i--) {
+            if ((int) (unreportedClosed[i] >>> 32) == fd) {
+                unreportedClosed[i] = unreportedClosed[--unreportedCount];
             }
         }
     }
@@ -492,6 +690,8 @@ public final class EpollPoller implements Poller {
             registered = Arrays.copyOf(registered, size);
             armed = Arrays.copyOf(armed, size);
             generation = Arrays.copyOf(generation, size);
+            fired = Arrays.copyOf(fired, size);
+            yielded = Arrays.copyOf(yielded, size);
         }
     }
 

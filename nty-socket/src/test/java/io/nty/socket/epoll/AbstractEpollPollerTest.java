@@ -71,6 +71,8 @@ abstract class AbstractEpollPollerTest {
         assertThat(reported).hasSize(1);
         assertThat(reported.get(0)[0]).isEqualTo(server);
         assertThat(reported.get(0)[1] & IoEvents.READ).isEqualTo(IoEvents.READ);
+        assertThat(poller.isArmed(server)).as("poll does not disarm; the scheduler does").isTrue();
+        poller.disarm(server, IoEvents.READ);
         assertThat(poller.isArmed(server)).isFalse();
     }
 
@@ -86,7 +88,7 @@ abstract class AbstractEpollPollerTest {
         NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
         poller.arm(server, IoEvents.READ);
         assertThat(poller.poll(1_000_000_000L, sink)).isEqualTo(1);
-        poller.disarm(server);
+        poller.disarm(server, IoEvents.READ);
         // Still readable (level), but nobody waits: nothing is reported.
         assertThat(poller.poll(30_000_000L, sink)).isZero();
         // Armed again: the data still there is reported again (level semantics, as NtyCo's ADD).
@@ -98,7 +100,7 @@ abstract class AbstractEpollPollerTest {
     @Test
     void rule4_2_disarmWithoutReportReallyDisarmsEvenForHangup() throws Exception {
         poller.arm(server, IoEvents.READ);
-        poller.disarm(server); // as on a timeout: the registration was never reported
+        poller.disarm(server, IoEvents.READ); // as on a timeout: the registration was never reported
         assertThat(poller.isArmed(server)).isFalse();
         NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
         NtySockets.close(client);
@@ -184,7 +186,7 @@ abstract class AbstractEpollPollerTest {
         poller.arm(server, IoEvents.READ);
         NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
         assertThat(poller.poll(1_000_000_000L, sink)).isEqualTo(1);
-        poller.disarm(server);
+        poller.disarm(server, IoEvents.READ);
         int oldNumber = server;
         NtySockets.close(server); // tells this thread's poller first
         assertThat(poller.isRegistered(oldNumber)).isFalse();
@@ -202,7 +204,7 @@ abstract class AbstractEpollPollerTest {
         poller.arm(server, IoEvents.READ);
         NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
         assertThat(poller.poll(1_000_000_000L, sink)).isEqualTo(1);
-        poller.disarm(server);
+        poller.disarm(server, IoEvents.READ);
         int oldNumber = server;
         Thread closer = new Thread(() -> Loopback.closeAll(oldNumber));
         closer.start();
@@ -213,6 +215,105 @@ abstract class AbstractEpollPollerTest {
         poller.arm(reused, IoEvents.WRITE); // an unconnected TCP socket reports HANGUP|WRITE
         assertThat(poller.poll(1_000_000_000L, sink)).isEqualTo(1);
         assertThat(reported.get(0)[0]).isEqualTo(reused);
+    }
+
+    @Test
+    void rule4_1_aReaderAndAWriterShareOneRegistrationEachReportedForItsOwnReadiness() throws Exception {
+        poller.arm(server, IoEvents.READ);
+        poller.arm(server, IoEvents.WRITE);
+        assertThat(poller.armedEvents(server)).isEqualTo(IoEvents.READ | IoEvents.WRITE);
+        assertThat(poller.registeredEvents(server)).isEqualTo(IoEvents.READ | IoEvents.WRITE);
+        assertThatThrownBy(() -> poller.arm(server, IoEvents.WRITE))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already armed for WRITE");
+        // Writable at once, not readable: only WRITE is reported.
+        assertThat(poller.poll(1_000_000_000L, sink)).isEqualTo(1);
+        assertThat(reported.get(0)[1] & (IoEvents.READ | IoEvents.WRITE)).isEqualTo(IoEvents.WRITE);
+        poller.disarm(server, IoEvents.WRITE); // the writer resumes
+        assertThat(poller.armedEvents(server)).isEqualTo(IoEvents.READ);
+        // Still writable, but nobody waits to write: the reader is not woken by it.
+        reported.clear();
+        assertThat(poller.poll(30_000_000L, sink)).isZero();
+        assertThat(reported).isEmpty();
+        // Data arrives: the reader, still armed, is reported for READ.
+        NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
+        assertThat(poller.poll(1_000_000_000L, sink)).isEqualTo(1);
+        assertThat(reported.get(0)[0]).isEqualTo(server);
+        assertThat(reported.get(0)[1] & (IoEvents.READ | IoEvents.WRITE)).isEqualTo(IoEvents.READ);
+        poller.disarm(server, IoEvents.READ);
+        assertThat(poller.isArmed(server)).isFalse();
+    }
+
+    @Test
+    void rule4_1_disarmingOneDirectionLeavesTheOtherArmed() throws Exception {
+        poller.arm(server, IoEvents.WRITE);
+        poller.arm(server, IoEvents.READ);
+        poller.disarm(server, IoEvents.WRITE); // the writer timed out, unreported
+        assertThat(poller.armedEvents(server)).isEqualTo(IoEvents.READ);
+        NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
+        assertThat(poller.poll(1_000_000_000L, sink)).isEqualTo(1);
+        assertThat(reported.get(0)[1] & (IoEvents.READ | IoEvents.WRITE)).isEqualTo(IoEvents.READ);
+    }
+
+    @Test
+    void rule4_3_aCloseOnAnotherThreadWakesTheOwningPollerAndIsReportedAsClosed() throws Exception {
+        List<int[]> closedReports = new ArrayList<>();
+        Poller.ReadySink both = new Poller.ReadySink() {
+            @Override
+            public void ready(int fd, int events) {
+                reported.add(new int[] {fd, events});
+            }
+
+            @Override
+            public void closed(int fd, int events) {
+                closedReports.add(new int[] {fd, events});
+            }
+        };
+        poller.poll(0, both); // the poller now polls on this thread
+        poller.arm(server, IoEvents.READ);
+        assertThat(FdOwners.PROCESS.owner(server)).isSameAs(poller);
+        int fd = server;
+        Thread closer = new Thread(() -> Loopback.closeAll(fd));
+        closer.start();
+        closer.join();
+        server = -1;
+        // The close woke this poller (an infinite poll returns) and is reported with the
+        // direction that was armed; the fd is forgotten.
+        assertThat(poller.poll(-1, both)).isEqualTo(1);
+        assertThat(closedReports).hasSize(1);
+        assertThat(closedReports.get(0)).containsExactly(fd, IoEvents.READ);
+        assertThat(reported).isEmpty();
+        assertThat(poller.isArmed(fd)).isFalse();
+        assertThat(poller.isRegistered(fd)).isFalse();
+        assertThat(FdOwners.PROCESS.owner(fd)).isNull();
+    }
+
+    @Test
+    void aCloseOnAnotherThreadIsToldOnlyToThePollerThatOwnsTheFd() throws Exception {
+        try (EpollPoller bystander = new EpollPoller(mode(), 8)) {
+            poller.arm(server, IoEvents.READ);
+            int fd = server;
+            Thread closer = new Thread(() -> Loopback.closeAll(fd));
+            closer.start();
+            closer.join();
+            server = -1;
+            // Directed, not broadcast: the bystander's poll is not woken by the close.
+            long start = System.nanoTime();
+            assertThat(bystander.poll(30_000_000L, sink)).isZero();
+            assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(25_000_000L);
+            List<int[]> closedReports = new ArrayList<>();
+            assertThat(poller.drainClosed(new Poller.ReadySink() {
+                @Override
+                public void ready(int f, int events) {
+                    throw new AssertionError("drainClosed reports no readiness");
+                }
+
+                @Override
+                public void closed(int f, int events) {
+                    closedReports.add(new int[] {f, events});
+                }
+            })).isEqualTo(1);
+            assertThat(closedReports.get(0)).containsExactly(fd, IoEvents.READ);
+        }
     }
 
     @Test

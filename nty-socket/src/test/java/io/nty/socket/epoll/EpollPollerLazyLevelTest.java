@@ -28,7 +28,7 @@ class EpollPollerLazyLevelTest extends AbstractEpollPollerTest {
         NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
         poller.arm(server, IoEvents.READ);
         assertThat(poller.poll(1_000_000_000L, sink)).isEqualTo(1);
-        poller.disarm(server);
+        poller.disarm(server, IoEvents.READ);
         assertThat(poller.isRegistered(server)).as("kept registered after the wait").isTrue();
         NtySockets.recv(server, ByteBuffer.allocate(8)); // the waiter consumes the data
         poller.arm(server, IoEvents.READ); // same events, still registered: no epoll_ctl
@@ -41,7 +41,7 @@ class EpollPollerLazyLevelTest extends AbstractEpollPollerTest {
     @Test
     void rule4_2_readyWhileNobodyWaitsIsRemovedAndWakesNobody() throws Exception {
         poller.arm(server, IoEvents.READ);
-        poller.disarm(server); // a timeout: the registration stays, unarmed
+        poller.disarm(server, IoEvents.READ); // a timeout: the registration stays, unarmed
         NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
         long start = System.nanoTime();
         // epoll_wait returns for the fd; the poller removes it and waits out the timeout.
@@ -57,7 +57,7 @@ class EpollPollerLazyLevelTest extends AbstractEpollPollerTest {
     @Test
     void unwaitedReadinessDoesNotEndAnInfinitePollButAWakeupDoes() throws Exception {
         poller.arm(server, IoEvents.READ);
-        poller.disarm(server);
+        poller.disarm(server, IoEvents.READ);
         NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
         Thread waker = new Thread(() -> {
             sleep(80);
@@ -73,7 +73,7 @@ class EpollPollerLazyLevelTest extends AbstractEpollPollerTest {
     @Test
     void changingInterestModifiesTheRegistration() throws Exception {
         poller.arm(server, IoEvents.READ);
-        poller.disarm(server);
+        poller.disarm(server, IoEvents.READ);
         poller.arm(server, IoEvents.WRITE); // MOD from IN to OUT
         assertThat(poller.poll(1_000_000_000L, sink)).isEqualTo(1);
         assertThat(reported.get(0)[1] & IoEvents.WRITE).isEqualTo(IoEvents.WRITE);

@@ -21,7 +21,7 @@ class EpollPollerOneShotTest extends AbstractEpollPollerTest {
         NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
         poller.arm(server, IoEvents.READ);
         assertThat(poller.poll(1_000_000_000L, sink)).isEqualTo(1);
-        poller.disarm(server);
+        poller.disarm(server, IoEvents.READ);
         assertThat(poller.isRegistered(server)).as("registered, disabled").isTrue();
         long start = System.nanoTime();
         assertThat(poller.poll(30_000_000L, sink)).isZero(); // still readable, but never woken
@@ -33,7 +33,7 @@ class EpollPollerOneShotTest extends AbstractEpollPollerTest {
         poller.arm(server, IoEvents.READ);
         NtySockets.send(client, ByteBuffer.wrap(new byte[] {1}));
         assertThat(poller.poll(1_000_000_000L, sink)).isEqualTo(1);
-        poller.disarm(server);
+        poller.disarm(server, IoEvents.READ);
         int oldNumber = server;
         NativeLibC.libc().close(server); // not through the hooks: the poller is not told
         int reused = socketNumbered(oldNumber);
