@@ -120,6 +120,7 @@ public interface Scheduler extends Executor, AutoCloseable {
      *         coroutines (§3.6)
      * @throws CoroutinePinnedException if the coroutine cannot be suspended here (a native frame
      *         or, on some JDKs, a held monitor); the coroutine keeps running
+     * @throws CoroutineCancelledException if the coroutine is cancelled (§6.3)
      */
     void yieldNow();
 
@@ -134,6 +135,7 @@ public interface Scheduler extends Executor, AutoCloseable {
      * @throws IllegalArgumentException if {@code millis < 0}
      * @throws NotInCoroutineException if not called from inside a coroutine (§3.6)
      * @throws CoroutinePinnedException if the coroutine cannot be suspended here
+     * @throws CoroutineCancelledException if the coroutine is cancelled (§6.3); it wakes at once
      */
     void sleep(long millis);
 
@@ -183,6 +185,8 @@ public interface Scheduler extends Executor, AutoCloseable {
      * @throws FdClosedException if another coroutine closed {@code fd} during the wait (§4.3)
      * @throws NotInCoroutineException if not called from inside a coroutine (§3.6)
      * @throws UnsupportedOperationException if this scheduler's poller cannot wait on fds
+     * @throws CoroutineCancelledException if the coroutine is cancelled (§6.3); its interest is
+     *         disarmed at the cancel (§4.2)
      */
     int await(int fd, int events, long timeoutMillis);
 

@@ -6,11 +6,12 @@ import picocli.CommandLine.Command;
 /**
  * The examples' command line: {@code java -jar nty-examples.jar <command> [options]}.
  * {@code --help} lists the commands ({@code demo}, {@code echo}, {@code http},
- * {@code proxy}, {@code bench-echo}, {@code tour}); each command has its own {@code --help}.
+ * {@code proxy}, {@code chat}, {@code bench-echo}, {@code tour}); each command has its own {@code --help}.
  */
 @Command(name = "nty-examples", mixinStandardHelpOptions = true, version = "nty 0.1.0",
         description = "NtyCo's samples running on nty coroutines.",
-        subcommands = {DemoCommand.class, EchoCommand.class, HttpCommand.class, ProxyCommand.class, BenchEchoCommand.class,
+        subcommands = {DemoCommand.class, EchoCommand.class, HttpCommand.class, ProxyCommand.class, ChatCommand.class,
+            BenchEchoCommand.class,
             TourCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -4,7 +4,9 @@
  * <p>Owns: the ready queue ({@link io.nty.scheduler.ReadyQueue}), the sleep queue
  * ({@link io.nty.scheduler.SleepQueue}), the wait table by fd and direction
  * ({@link io.nty.scheduler.WaitTable}), the scheduling round and the continuation context switch
- * ({@link io.nty.scheduler.ContinuationSwitch}). Entry point: {@link io.nty.scheduler.NtyScheduler}.
+ * ({@link io.nty.scheduler.ContinuationSwitch}), and the §6 primitives: park permits, join
+ * lists and cancellation, kept in each {@link io.nty.scheduler.ScheduledCoroutine}. Entry point:
+ * {@link io.nty.scheduler.NtyScheduler}.
  *
  * <p>Must not touch: file descriptors and system calls (the poller SPI does that, implemented in
  * {@code nty-socket}), native stacks (in {@code nty-switch-x86_64}). Depends on {@code nty-api}

@@ -7,6 +7,7 @@ import io.nty.api.spi.SchedulerBinding;
 import io.nty.socket.epoll.EpollPoller;
 import io.nty.socket.internal.LibC;
 import io.nty.socket.internal.NativeLibC;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -245,6 +246,29 @@ public final class NtySockets {
         if (error != 0) {
             throw new ErrnoException("connect", fd, error);
         }
+    }
+
+    /**
+     * Connects a new TCP socket to {@code host}, resolving the name through {@code resolver}:
+     * inside a coroutine only the caller waits for the lookup (the scheduler thread runs the
+     * other coroutines), outside one the lookup blocks as the hooks do (§3.6). The addresses
+     * are tried in the resolver's order until one connects.
+     *
+     * @param host a host name ({@code localhost}) or an address literal
+     * @param port the port
+     * @param resolver the worker pool the lookup runs on
+     * @param timeoutMillis bounds the connects, 0 for no limit; the lookup is bounded by the
+     *        system resolver's own timeouts
+     * @return the connected, non-blocking fd, owned by the caller
+     * @throws java.net.UnknownHostException if the name does not resolve
+     * @throws ErrnoException the last address's failure, e.g. {@code ECONNREFUSED}
+     * @throws java.util.concurrent.RejectedExecutionException if the resolver's pool is full
+     * @throws WaitTimeoutException if the time limit passed
+     * @throws IOException for the failures above
+     */
+    public static int connect(String host, int port, io.nty.sync.BlockingOffload resolver, long timeoutMillis)
+            throws IOException {
+        return HostConnector.connect(host, port, resolver, timeoutMillis);
     }
 
     // ------------------------------------------------------------------ stream IO

@@ -9,7 +9,9 @@
  *       options) for IPv4 and IPv6, TCP and UDP. Inside a coroutine they try the syscall first and
  *       suspend through {@link io.nty.api.Scheduler#await} only on {@code EAGAIN}, so they never
  *       block the scheduler thread (§4.4); outside a coroutine they block like plain calls
- *       (§3.6).</li>
+ *       (§3.6). {@code connect(host, port, resolver, timeout)} resolves the name on an
+ *       {@code io.nty.sync.BlockingOffload} worker first, so only the calling coroutine
+ *       waits for the lookup.</li>
  *   <li>{@link io.nty.socket.NtyServerSocket}, {@link io.nty.socket.NtySocket},
  *       {@link io.nty.socket.NtyDatagramSocket}: idiomatic, {@code AutoCloseable} classes on top,
  *       working with {@link java.nio.ByteBuffer} and {@link java.net.InetSocketAddress}.</li>
