@@ -353,7 +353,7 @@ public final class Model {
      */
     private void executeSubmitted() {
         while (!submitted.isEmpty()) {
-            create(submitted.pollFirst());
+            all.remove(create(submitted.pollFirst())); // §6 steps do not name submitted tasks (the protocol's creation index)
         }
     }
 
