@@ -65,6 +65,7 @@ public final class Conformance {
             case R4_3 -> {
                 fdsRequired(rule, target);
                 timed(rule, target, ScenarioGenerators.fds(), TraceChecks::timeoutsNotEarly);
+                DuplexWaitChecks.writersToo(rule, target);
             }
             case R1_3 -> threads(rule, target, ApiChecks::executeFromOtherThreads, ThreadChecks::submitWakesBlockedPoll);
             case R3_6 -> suspendingOutside(rule, target);

@@ -88,6 +88,49 @@ final class DuplexWaitChecks {
                 ScenarioProperty.Mode.OWN_CHECKS, target.settings());
     }
 
+    /**
+     * §4.3 for writers too, when the implementation runs writable waits: readiness, timeout and
+     * close wake readers and writers exactly as the model says (the duplex scenarios, whole trace).
+     * Without {@link Capability#WRITE_WAITS} §4.3 rests on read waits alone, as before.
+     *
+     * @param rule {@link Rule#R4_3}
+     * @param target the implementation under test
+     */
+    static void writersToo(Rule rule, Target target) {
+        if (target.has(Capability.WRITE_WAITS)) {
+            ScenarioProperty.verify(rule, target.runner(), PrimitiveScenarioGenerators.duplex(),
+                    DuplexWaitChecks::timeoutsNotEarly, ScenarioProperty.Mode.MODEL, target.settings());
+        }
+    }
+
+    /**
+     * §4.3 for both directions: a {@code wait} or {@code wwait} with timeout T that suspended at t
+     * times out at t + T or later (a refused or {@code ebadf} wait has no timeout).
+     *
+     * @param s the scenario
+     * @param t the trace
+     * @return the problems found
+     */
+    static List<String> timeoutsNotEarly(Scenario s, Trace t) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Ev> waiting = new HashMap<>();
+        for (String line : t.ordered()) {
+            Ev e = Ev.parse(line);
+            Ev w = waiting.remove(e.who);
+            if (w != null && e.what.equals("timeout")) {
+                long timeout = Long.parseLong(w.args[1]);
+                if (timeout == 0 || e.t < w.t + timeout) {
+                    problems.add("coroutine " + e.who + " waited (" + w.what + ") on fd " + w.args[0] + " at " + w.t
+                            + " ms with timeout " + timeout + " ms but timed out at " + e.t + " ms");
+                }
+            }
+            if (e.what.equals("wait") || e.what.equals("wwait")) {
+                waiting.put(e.who, e);
+            }
+        }
+        return problems;
+    }
+
     private static void fixed(Rule rule, Target target, String what, Scenario s) {
         try {
             ScenarioProperty.checkOne(rule, target.runner(), DuplexWaitChecks::perDirection, ScenarioProperty.Mode.OWN_CHECKS, s);
