@@ -10,7 +10,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Invariant: a {@code wakeup()} that happens before or during {@link #poll} makes that poll or
  * the next one return promptly: the flag is set before the unpark, and the park permit covers an
- * unpark that arrives before the park.
+ * unpark that arrives before the park. A poll ends only on a wakeup or its timeout: not on a
+ * spurious return of {@code park}, nor on an interrupt of the owner thread (as {@code epoll_wait}
+ * ignores interrupts), whose flag is kept for the code that owns it.
  */
 final class ParkingPoller implements Poller {
 
@@ -47,10 +49,29 @@ final class ParkingPoller implements Poller {
         if (wakeupPending.getAndSet(false) || timeoutNanos == 0) {
             return 0;
         }
-        if (timeoutNanos < 0) {
-            LockSupport.park(this);
-        } else {
-            LockSupport.parkNanos(this, timeoutNanos);
+        // park() returns at once while the thread's interrupt flag is set (and an interrupt also
+        // leaves a park permit), which would turn a scheduler with only parked coroutines (§3.5,
+        // §6.1) into a spin. So park until a wakeup or the timeout, setting the flag aside while
+        // parked, as epoll_wait ignores interrupts, and put it back for the code that owns it.
+        long deadline = timeoutNanos < 0 ? 0 : System.nanoTime() + timeoutNanos;
+        boolean interrupted = false;
+        try {
+            while (!wakeupPending.get()) {
+                interrupted |= Thread.interrupted();
+                if (timeoutNanos < 0) {
+                    LockSupport.park(this);
+                } else {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    LockSupport.parkNanos(this, left);
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         wakeupPending.set(false);
         return 0;
