@@ -15,7 +15,10 @@ import java.util.List;
  * <p>These rules fix the order of events (an unpark queues at the ready tail, joiners resume in
  * join order, a cancelled coroutine resumes where it was suspended), so every scenario's trace
  * must be one the model allows: first fixed scenarios that show each clause on its own, with a
- * message saying which, then generated ones ({@link PrimitiveScenarioGenerators}). For §6.3 the
+ * message saying which, then generated ones ({@link PrimitiveScenarioGenerators}). Fixed scenarios
+ * in which a broken implementation could leave a coroutine parked or joining forever carry a
+ * safety net of their own (a last root that sleeps long, then cancels or unparks it), so a fault
+ * costs a wrong trace, not a hung run. For §6.3 the
  * harness's observations of the poller count too: a cancelled waiter whose interest stayed armed
  * (§4.2) or was armed again over it breaks §6.3 as much as §4.2.
  */
@@ -39,18 +42,21 @@ final class ParkJoinCancelChecks {
                         .program(new Step.Park())
                         .program(new Step.Yield(), new Step.Yield(), new Step.Unpark(0), new Step.Yield())
                         .program(new Step.Yield(), new Step.Yield(), new Step.Yield(), new Step.Yield())
-                        .create(0).create(1).create(2).build());
+                        .program(net(0))
+                        .create(0).create(1).create(2).create(3).build());
         fixed(rule, target, "unparking a coroutine that is not parked changes nothing else: one permit, not a count,"
                 + " and the coroutine keeps its place", Scenario.builder()
                 .program(new Step.Yield(), new Step.Park(), new Step.Park())
                 .program(new Step.Unpark(0), new Step.Unpark(0), new Step.Sleep(50), new Step.Unpark(0))
                 .program(new Step.Yield(), new Step.Yield())
-                .create(0).create(1).create(2).build());
+                .program(net(0))
+                .create(0).create(1).create(2).create(3).build());
         fixed(rule, target, "unparking an EXITED coroutine does nothing", Scenario.builder()
                 .program(new Step.Exit())
                 .program(new Step.Yield(), new Step.Unpark(0), new Step.Park())
                 .program(new Step.Yield(), new Step.Yield(), new Step.Unpark(1))
-                .create(0).create(1).create(2).build());
+                .program(net(1))
+                .create(0).create(1).create(2).create(3).build());
         generated(rule, target, PrimitiveScenarioGenerators.parking(), (s, t) -> List.of());
     }
 
@@ -59,24 +65,28 @@ final class ParkJoinCancelChecks {
         require(rule, target);
         fixed(rule, target, "a join waits for the coroutine's end and gets its result, or its failure; joining an"
                 + " EXITED coroutine returns at once", Scenario.builder()
-                .program(new Step.SpawnResult(1), new Step.SpawnResult(2), new Step.Join(1), new Step.Join(2), new Step.Join(1))
+                .program(new Step.SpawnResult(1), new Step.SpawnResult(2), new Step.Join(2), new Step.Join(3), new Step.Join(2))
                 .program(new Step.Yield(), new Step.Exit())
                 .program(new Step.Throw())
-                .create(0).build());
+                .program(net(0))
+                .create(0).create(3).build());
         fixed(rule, target, "a suspended join of a coroutine that fails gets the failure", Scenario.builder()
-                .program(new Step.SpawnResult(1), new Step.Join(1))
+                .program(new Step.SpawnResult(1), new Step.Join(2))
                 .program(new Step.Yield(), new Step.Sleep(10), new Step.Throw())
-                .create(0).build());
+                .program(net(0))
+                .create(0).create(2).build());
         fixed(rule, target, "joining itself, or a coroutine that joins it, fails at once and the caller keeps running",
                 Scenario.builder()
-                        .program(new Step.Join(0), new Step.Spawn(1), new Step.Join(1))
+                        .program(new Step.Join(0), new Step.Spawn(1), new Step.Join(2))
                         .program(new Step.Join(0), new Step.Yield())
-                        .create(0).build());
+                        .program(net(0))
+                        .create(0).create(2).build());
         fixed(rule, target, "the joiners of one coroutine join the ready tail in the order they joined, when it ends",
                 Scenario.builder()
                         .program(new Step.Yield(), new Step.Sleep(10))
                         .program(new Step.Join(0), new Step.Yield())
-                        .create(0).create(1).create(1).create(1).build());
+                        .program(net(1, 2, 3))
+                        .create(0).create(1).create(1).create(1).create(2).build());
         generated(rule, target, PrimitiveScenarioGenerators.joining(), (s, t) -> List.of());
     }
 
@@ -110,7 +120,8 @@ final class ParkJoinCancelChecks {
                 .program(new Step.Join(0), new Step.Yield())
                 .program(new Step.Yield(), new Step.Cancel(0), new Step.Cancel(1), new Step.Cancel(3), new Step.Yield(),
                         new Step.Cancel(2))
-                .create(0).create(1).create(2).create(3).create(4).build());
+                .program(new Step.Sleep(PrimitiveScenarioGenerators.NET_SLEEP), new Step.Unpark(1))
+                .create(0).create(1).create(2).create(3).create(4).create(5).build());
         fixed(rule, target, "a coroutine that cancels itself gets the cancellation from its next suspending call, at once",
                 Scenario.builder()
                         .program(new Step.Cancel(0), new Step.Tick(5), new Step.Yield(), new Step.Yield())
@@ -134,6 +145,20 @@ final class ParkJoinCancelChecks {
             case R6_3 -> generated(rule, target, PrimitiveScenarioGenerators.cancelling(), ParkJoinCancelChecks::interestGone);
             default -> throw new IllegalArgumentException(rule.cite() + " is not a §6 rule");
         }
+    }
+
+    /**
+     * @param targets the coroutines a broken implementation could leave parked or joining forever
+     * @return the steps of a safety net for a fixed scenario: sleep long, then cancel them (on a
+     *         conforming implementation they have ended by then, and the cancels are harmless)
+     */
+    private static Step[] net(int... targets) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step.Sleep(PrimitiveScenarioGenerators.NET_SLEEP));
+        for (int t : targets) {
+            steps.add(new Step.Cancel(t));
+        }
+        return steps.toArray(Step[]::new);
     }
 
     /**
