@@ -51,7 +51,8 @@ class DriverProtocolTest {
                 new BufferedReader(new StringReader(ScenarioText.format(s))), new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertThat(out.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
-                "nty-driver 1", "capabilities VIRTUAL_CLOCK FD_WAITS " + (NtySwitch.isAvailable() ? "NATIVE_CONTEXTS " : "") + "THREADS", "name nty-scheduler (NtyScheduler)", "ready",
+                "nty-driver 1", "capabilities VIRTUAL_CLOCK FD_WAITS " + (NtySwitch.isAvailable() ? "NATIVE_CONTEXTS " : "")
+                        + "THREADS WRITE_WAITS PRIMITIVES", "name nty-scheduler (NtyScheduler)", "ready",
                 "0 main created 0", "0 main created 1", "0 0 start", "0 0 wait 3 1500", "0 1 start", "0 1 send 4 ok",
                 "0 1 exit", "0 0 ready", "0 0 exit", "0 main returned", "end");
     }

@@ -42,6 +42,9 @@ class RealFdsTeethTest {
         "SECOND_WAITER_REPLACES_FIRST, R4_1",
         "TIMEOUT_OVER_ONE_SECOND_SHORTENED, R4_3",
         "CLOSE_DOES_NOT_WAKE_WAITER, R4_3",
+        "SECOND_READER_ACCEPTED, R4_1",
+        "ONE_WAITER_PER_FD, R4_1",
+        "CANCEL_LEAVES_INTEREST_ARMED, R6_3",
     })
     void faultIsCaughtOnRealSockets(Fault fault, Rule rule) {
         ConformanceProvider p = new EpollSimpleProvider(fault);
@@ -50,6 +53,6 @@ class RealFdsTeethTest {
         RuleResult result = RuleResult.of(rule, () -> Conformance.verify(rule, target));
 
         assertThat(result.outcome()).as(result.detail()).isEqualTo(RuleResult.Outcome.FAILED);
-        assertThat(result.detail()).startsWith(rule.cite()).contains("minimal scenario");
+        assertThat(result.detail()).startsWith(rule.cite()).containsAnyOf("minimal scenario", "\nscenario:\n");
     }
 }

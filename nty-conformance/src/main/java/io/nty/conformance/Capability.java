@@ -18,6 +18,13 @@ public enum Capability {
      * {@code execute-after-close P}): calls on the scheduler from other threads and after close.
      */
     THREADS("runs the thread steps: thread, foreign, submit, execute-after-close"),
+    /**
+     * Runs the writable-wait steps ({@code wwait FD T}, {@code fill FD}, {@code drain FD}) on its
+     * socket pairs: the new form of §4.1 (a reader and a writer on one fd at once) needs them.
+     */
+    WRITE_WAITS("runs the writable-wait steps: wwait, fill, drain"),
+    /** Runs the §6 steps ({@code park}, {@code unpark K}, {@code join K}, {@code cancel K}, {@code spawnr P}). */
+    PRIMITIVES("runs the coroutine-primitive steps of §6: park, unpark, join, cancel, spawnr"),
     /** Is a JVM object the suite can call directly, from several threads. */
     IN_PROCESS_API("an in-process io.nty.api.Scheduler the suite can call directly");
 

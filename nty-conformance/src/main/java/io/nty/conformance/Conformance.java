@@ -21,7 +21,9 @@ import org.quicktheories.core.Gen;
  * ({@link ThreadChecks}, needs {@link Capability#THREADS}), so a driver can be verified on them too;
  * §3.6 also through a fixed scenario; §4.4 and §4.5 run fixed scenarios with the socket-hook steps
  * ({@link SocketHookChecks}, needs {@link Capability#SOCKET_HOOKS}); §2.4 runs the native probes
- * ({@link NativeContextChecks}, needs {@link Capability#NATIVE_CONTEXTS}).
+ * ({@link NativeContextChecks}, needs {@link Capability#NATIVE_CONTEXTS}); the per-direction form
+ * of §4.1 runs the writable-wait steps ({@link DuplexWaitChecks}, needs {@link Capability#WRITE_WAITS});
+ * §6.1–§6.3 run the §6 steps ({@link ParkJoinCancelChecks}, needs {@link Capability#PRIMITIVES}).
  */
 public final class Conformance {
 
@@ -68,6 +70,7 @@ public final class Conformance {
             case R4_1 -> target -> {
                 fdsRequired(rule, target);
                 own(rule, target, ScenarioGenerators.fds(), TraceChecks::busyExactlyWhenAnotherWaits);
+                DuplexWaitChecks.verify(rule, target);
             };
             case R4_2 -> target -> {
                 fdsRequired(rule, target);
@@ -76,6 +79,7 @@ public final class Conformance {
             case R4_3 -> target -> {
                 fdsRequired(rule, target);
                 timed(rule, target, ScenarioGenerators.fds(), TraceChecks::timeoutsNotEarly);
+                DuplexWaitChecks.writersToo(rule, target);
             };
             case R1_3 -> target -> threads(rule, target, ApiChecks::executeFromOtherThreads, ThreadChecks::submitWakesBlockedPoll);
             case R3_6 -> target -> suspendingOutside(rule, target);
@@ -84,6 +88,9 @@ public final class Conformance {
             case R2_4 -> target -> NativeContextChecks.verify(rule, target);
             case R4_4 -> target -> SocketHookChecks.neverBlockScheduler(rule, target);
             case R4_5 -> target -> SocketHookChecks.resultsFollowNtyCo(rule, target);
+            case R6_1 -> target -> ParkJoinCancelChecks.parkUnpark(rule, target);
+            case R6_2 -> target -> ParkJoinCancelChecks.join(rule, target);
+            case R6_3 -> target -> ParkJoinCancelChecks.cancellation(rule, target);
         };
     }
 

@@ -79,8 +79,8 @@ public final class ConformanceReport {
      * @param implementation the implementation's name
      * @param results its results
      */
-    public synchronized void recordAll(String implementation, List<RuleResult> rs) {
-        rs.forEach(r -> record(implementation, r));
+    public synchronized void recordAll(String implementation, List<RuleResult> results) {
+        results.forEach(r -> record(implementation, r));
     }
 
     /** {@return the whole report as Markdown} */

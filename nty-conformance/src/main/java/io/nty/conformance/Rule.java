@@ -21,13 +21,16 @@ public enum Rule {
     R3_4("3.4", "sleep(ms) suspends for at least ms"),
     R3_5("3.5", "run() returns when nothing is ready, sleeping or waiting"),
     R3_6("3.6", "suspending calls outside a coroutine fail with a clear exception"),
-    R4_1("4.1", "at most one waiter per fd; a second gets a clear error, the first is unaffected"),
+    R4_1("4.1", "at most one reader and one writer wait per fd, each woken by its own readiness, both by close; a second gets a clear error, the first is unaffected"),
     R4_2("4.2", "an fd wakes a coroutine only while one waits on it"),
     R4_3("4.3", "a waiter resumes only on readiness, timeout or close, and never misses readiness"),
     R4_4("4.4", "socket hooks never block the scheduler thread"),
     R4_5("4.5", "socket hook results and errors follow NtyCo"),
     R5_1("5.1", "one scheduler per thread; its coroutines run only on that thread"),
-    R5_2("5.2", "a scheduler is an Executor");
+    R5_2("5.2", "a scheduler is an Executor"),
+    R6_1("6.1", "park/unpark: a parked coroutine runs again only after an unpark, which queues it at the ready tail; an early unpark is not lost"),
+    R6_2("6.2", "join: wait for another coroutine's end and get its result or failure; joining itself or a cycle fails at once"),
+    R6_3("6.3", "cancellation: a suspended coroutine resumes at its suspension point cancelled, its fd interest disarmed; a NEW one never runs");
 
     private final String number;
     private final String statement;

@@ -154,7 +154,7 @@ public abstract class SchedulerVerification {
     }
 
     @Test
-    public void rule4_1_oneWaiterPerFd() {
+    public void rule4_1_oneReaderAndOneWriterPerFd() {
         verify(Rule.R4_1);
     }
 
@@ -186,5 +186,20 @@ public abstract class SchedulerVerification {
     @Test
     public void rule5_2_schedulerIsExecutor() {
         verify(Rule.R5_2);
+    }
+
+    @Test
+    public void rule6_1_parkedRunsOnlyAfterUnparkAndEarlyUnparkIsKept() {
+        verify(Rule.R6_1);
+    }
+
+    @Test
+    public void rule6_2_joinGetsResultOrFailureAndRefusesCycles() {
+        verify(Rule.R6_2);
+    }
+
+    @Test
+    public void rule6_3_cancelResumesAtSuspensionPointAndDisarms() {
+        verify(Rule.R6_3);
     }
 }

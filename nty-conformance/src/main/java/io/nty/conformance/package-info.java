@@ -3,7 +3,9 @@
  * nty specification ({@code docs/spec.md}, {@code io.nty.api} Javadoc).
  *
  * <p>This module owns: the {@link io.nty.conformance.Rule} catalogue and how each rule is
- * verified ({@link io.nty.conformance.Conformance}); the seam to an implementation
+ * verified ({@link io.nty.conformance.Conformance}, with one class of checks per group of rules,
+ * e.g. {@link io.nty.conformance.DuplexWaitChecks} for §4.1's per-direction form and
+ * {@link io.nty.conformance.ParkJoinCancelChecks} for §6); the seam to an implementation
  * ({@link io.nty.conformance.ConformanceProvider} for JVM implementations,
  * {@link io.nty.conformance.ScenarioRunner} for anything that runs scenarios); the JUnit 5 base
  * class implementers extend ({@link io.nty.conformance.SchedulerVerification}); and the per-rule

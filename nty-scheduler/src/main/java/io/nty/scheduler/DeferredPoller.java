@@ -82,8 +82,13 @@ final class DeferredPoller implements Poller {
     }
 
     @Override
-    public void disarm(int fd) {
-        delegate.disarm(fd);
+    public void disarm(int fd, int events) {
+        delegate.disarm(fd, events);
+    }
+
+    @Override
+    public int drainClosed(ReadySink sink) {
+        return delegate.drainClosed(sink); // the chosen poller learns of other threads' closes (§4.3)
     }
 
     @Override

@@ -38,7 +38,17 @@ public enum Fault {
     /** Coroutines are resumed on a worker thread (one at a time), not on the scheduler's thread. */
     RESUMES_ON_ANOTHER_THREAD(Rule.R5_1),
     /** A coroutine whose function returned is queued once more and its function called again. */
-    EXITED_COROUTINE_RUN_AGAIN(Rule.R2_2);
+    EXITED_COROUTINE_RUN_AGAIN(Rule.R2_2),
+    /** A second reader of an fd is accepted: it waits beside the first, sharing its interest (§4.1 per direction). */
+    SECOND_READER_ACCEPTED(Rule.R4_1),
+    /** The old rule: any waiter on an fd, reader or writer, makes a second one busy (NtyCo's one waiter per fd). */
+    ONE_WAITER_PER_FD(Rule.R4_1),
+    /** An unpark of a coroutine that is not parked is dropped: no permit, so a later park sleeps on (§6.1). */
+    LOST_EARLY_UNPARK(Rule.R6_1),
+    /** A join of a coroutine that threw (or was cancelled) returns normally, with no result, instead of failing (§6.2). */
+    JOIN_MISSES_FAILURE(Rule.R6_2),
+    /** Cancelling a waiter takes it out of the wait table but leaves its fd interest armed (§6.3, §4.2). */
+    CANCEL_LEAVES_INTEREST_ARMED(Rule.R6_3);
 
     private final Rule rule;
 

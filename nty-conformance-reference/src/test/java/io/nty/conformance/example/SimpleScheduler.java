@@ -41,7 +41,9 @@ import jdk.internal.vm.ContinuationScope;
 /**
  * A deliberately simple second implementation of {@link Scheduler}, written from the rules and
  * not from the reference: its own use of {@code jdk.internal.vm.Continuation}, a list kept sorted
- * for sleepers, a map for waiters, and IO readiness collected first and resumed after the poll.
+ * for sleepers, a map of readers and a map of writers (§4.1: one of each per fd), and IO readiness
+ * collected first and resumed after the poll; §6 with a permit per coroutine, a list of joiners
+ * and a pending-cancellation flag that every suspension point checks.
  * Without faults it must pass the whole suite, which shows the suite is not tied to the
  * reference's internals; with a {@link Fault} it must fail that fault's rule.
  */
@@ -57,7 +59,11 @@ public final class SimpleScheduler implements Scheduler {
     private final Deque<Co> ready = new ArrayDeque<>();
     /** Sleepers and timed waiters, sorted by (deadline, order of suspending). */
     private final List<Co> timed = new ArrayList<>();
-    private final Map<Integer, Co> waiters = new HashMap<>();
+    /** §4.1: the one coroutine waiting to read each fd, and the one waiting to write it. */
+    private final Map<Integer, Co> readers = new HashMap<>();
+    private final Map<Integer, Co> writers = new HashMap<>();
+    /** Only for {@link Fault#SECOND_READER_ACCEPTED}: readers beyond the first, woken with it. */
+    private final Map<Integer, List<Co>> extraReaders = new HashMap<>();
     /** Only for {@link Fault#EVENT_WITHOUT_WAITER_WAKES_SOMEONE}: the last waiter per fd. */
     private final Map<Integer, Co> lastWaiter = new HashMap<>();
     private final ConcurrentLinkedQueue<Runnable> submitted = new ConcurrentLinkedQueue<>();
@@ -230,7 +236,7 @@ public final class SimpleScheduler implements Scheduler {
                 for (Runnable r; (r = submitted.poll()) != null; ) {
                     create(Runnable::run, r);
                 }
-                if (ready.isEmpty() && timed.isEmpty() && waiters.isEmpty() && parked == 0) {
+                if (ready.isEmpty() && timed.isEmpty() && readers.isEmpty() && writers.isEmpty() && parked == 0) {
                     return;
                 }
                 expireTimed();
@@ -279,7 +285,7 @@ public final class SimpleScheduler implements Scheduler {
         Poller.ReadySink sink = (fd, ev) -> events.add(new int[] {fd, ev});
         boolean somethingReady = !ready.isEmpty() || !submitted.isEmpty()
                 || (!timed.isEmpty() && timed.get(0).deadline <= clock.nanoTime());
-        boolean io = !waiters.isEmpty();
+        boolean io = !readers.isEmpty() || !writers.isEmpty();
         boolean idle = false;
         if (somethingReady) {
             if (io) {
@@ -299,19 +305,43 @@ public final class SimpleScheduler implements Scheduler {
         }
         int resumed = 0;
         for (int[] e : events) {
-            Co co = waiters.get(e[0]);
-            if (co != null) {
-                timed.remove(co);
-                endWait(co, e[1]);
-                resume(co);
+            // §4.1: the reader by read readiness, the writer by write readiness; ERROR/HANGUP both.
+            Co reader = readers.get(e[0]);
+            Co writer = writers.get(e[0]);
+            List<Co> extra = extraReaders.remove(e[0]);
+            boolean woke = false;
+            if (reader != null && readyFor(reader, e[1])) {
+                wake(reader, e[1]);
+                woke = true;
+            }
+            for (Co co : extra == null ? List.<Co>of() : extra) {
+                if (co.state == CoroutineState.WAITING && readyFor(co, e[1])) {
+                    wake(co, e[1]);
+                }
+            }
+            if (writer != null && writer != reader && writers.get(e[0]) == writer && readyFor(writer, e[1])) {
+                wake(writer, e[1]); // only if it still waits: the reader may have closed the fd
+                woke = true;
+            }
+            if (woke) {
                 resumed++;
-            } else if (has(Fault.EVENT_WITHOUT_WAITER_WAKES_SOMEONE) && wakeStale(e[0])) {
+            } else if (reader == null && writer == null && has(Fault.EVENT_WITHOUT_WAITER_WAKES_SOMEONE) && wakeStale(e[0])) {
                 resumed++;
             }
         }
         if (idle && resumed == 0) {
             clock.advanceTo(timed.get(0).deadline);
         }
+    }
+
+    private static boolean readyFor(Co co, int events) {
+        return (events & (co.waitEvents | IoEvents.ERROR | IoEvents.HANGUP)) != 0;
+    }
+
+    private void wake(Co co, int events) {
+        timed.remove(co);
+        endWait(co, events & (co.waitEvents | IoEvents.ERROR | IoEvents.HANGUP));
+        resume(co);
     }
 
     private boolean wakeStale(int fd) {
@@ -325,8 +355,28 @@ public final class SimpleScheduler implements Scheduler {
     }
 
     private void endWait(Co co, int result) {
-        waiters.remove(co.waitFd);
-        if (!has(Fault.EVENT_WITHOUT_WAITER_WAKES_SOMEONE) || result >= 0) {
+        endWait(co, result, true);
+    }
+
+    /** Frees {@code co}'s slots and, if {@code disarm}, exactly its directions of the fd (§4.2). */
+    private void endWait(Co co, int result, boolean disarm) {
+        boolean stillArmedByOthers = false;
+        if ((co.waitEvents & IoEvents.READ) != 0) {
+            List<Co> extra = extraReaders.get(co.waitFd);
+            if (extra != null && extra.remove(co)) {
+                stillArmedByOthers = true; // Fault.SECOND_READER_ACCEPTED: the first reader's arm stays
+            } else {
+                readers.remove(co.waitFd, co);
+                if (extra != null && !extra.isEmpty()) {
+                    readers.put(co.waitFd, extra.remove(0));
+                    stillArmedByOthers = true;
+                }
+            }
+        }
+        if ((co.waitEvents & IoEvents.WRITE) != 0) {
+            writers.remove(co.waitFd, co);
+        }
+        if (disarm && !stillArmedByOthers && (!has(Fault.EVENT_WITHOUT_WAITER_WAKES_SOMEONE) || result >= 0)) {
             poller.disarm(co.waitFd, co.waitEvents);
         }
         co.waitResult = result;
@@ -448,13 +498,35 @@ public final class SimpleScheduler implements Scheduler {
         }
         Co co = inCoroutine("await");
         cancellationPoint(co, "await");
-        if (waiters.containsKey(fd) && !has(Fault.SECOND_WAITER_REPLACES_FIRST)) {
-            throw new FdBusyException("fd " + fd + " already has a waiter (§4.1)");
+        boolean read = (events & IoEvents.READ) != 0;
+        boolean write = (events & IoEvents.WRITE) != 0;
+        Co reader = read ? readers.get(fd) : null;
+        Co writer = write ? writers.get(fd) : null;
+        if (has(Fault.ONE_WAITER_PER_FD) && (readers.containsKey(fd) || writers.containsKey(fd))) {
+            throw new FdBusyException("fd " + fd + " already has a waiter (one waiter per fd)");
+        }
+        if (reader != null && has(Fault.SECOND_READER_ACCEPTED) && !write) {
+            // The fault: the second reader joins a list and shares the first one's arm.
+            extraReaders.computeIfAbsent(fd, k -> new ArrayList<>()).add(co);
+            return suspendWaiting(co, fd, events, timeoutMillis);
+        }
+        if ((reader != null || writer != null) && !has(Fault.SECOND_WAITER_REPLACES_FIRST)) {
+            throw new FdBusyException("fd " + fd + " already has a " + (reader != null ? "reader, " + reader : "writer, " + writer)
+                    + "; " + co + " cannot wait for " + IoEvents.toString(events) + " on it too (§4.1)");
         }
         if (!(has(Fault.EVENT_WITHOUT_WAITER_WAKES_SOMEONE) && lastWaiter.containsKey(fd))) {
             poller.arm(fd, events);
         }
-        waiters.put(fd, co);
+        if (read) {
+            readers.put(fd, co);
+        }
+        if (write) {
+            writers.put(fd, co);
+        }
+        return suspendWaiting(co, fd, events, timeoutMillis);
+    }
+
+    private int suspendWaiting(Co co, int fd, int events, long timeoutMillis) {
         lastWaiter.put(fd, co);
         co.waitFd = fd;
         co.waitEvents = events;
@@ -478,15 +550,22 @@ public final class SimpleScheduler implements Scheduler {
     @Override
     public boolean fdClosed(int fd) {
         checkOpen("fdClosed");
-        Co co = waiters.get(fd);
-        if (co == null || has(Fault.CLOSE_DOES_NOT_WAKE_WAITER)) {
+        if (has(Fault.CLOSE_DOES_NOT_WAKE_WAITER)) {
             return false;
         }
-        timed.remove(co);
-        endWait(co, CLOSED);
-        co.state = CoroutineState.READY;
-        makeReady(co);
-        return true;
+        List<Co> woken = new ArrayList<>(extraReaders.getOrDefault(fd, List.of()));
+        for (Co co : new Co[] {readers.get(fd), writers.get(fd)}) {
+            if (co != null && !woken.contains(co)) {
+                woken.add(co); // §4.1: the reader, then the writer; a two-way waiter once
+            }
+        }
+        for (Co co : woken) {
+            timed.remove(co);
+            endWait(co, CLOSED);
+            co.state = CoroutineState.READY;
+            makeReady(co);
+        }
+        return !woken.isEmpty();
     }
 
     @Override
@@ -510,7 +589,7 @@ public final class SimpleScheduler implements Scheduler {
             parked--;
             co.state = CoroutineState.READY;
             makeReady(co);
-        } else if (co.state != CoroutineState.EXITED) {
+        } else if (co.state != CoroutineState.EXITED && !has(Fault.LOST_EARLY_UNPARK)) {
             co.permit = true;
         }
     }
@@ -532,7 +611,7 @@ public final class SimpleScheduler implements Scheduler {
             Continuation.yield(SCOPE);
             cancellationPoint(co, "join");
         }
-        if (target.outcome != null) {
+        if (target.outcome != null && !has(Fault.JOIN_MISSES_FAILURE)) {
             throw new CoroutineFailedException(target + " failed (§6.2)", target.outcome);
         }
         return target.result;
@@ -557,7 +636,7 @@ public final class SimpleScheduler implements Scheduler {
             case SLEEPING, WAITING, PARKED, JOINING -> {
                 timed.remove(co);
                 if (co.state == CoroutineState.WAITING) {
-                    endWait(co, CLOSED);
+                    endWait(co, CLOSED, !has(Fault.CANCEL_LEAVES_INTEREST_ARMED));
                 } else if (co.state == CoroutineState.PARKED) {
                     parked--;
                 } else if (co.state == CoroutineState.JOINING) {
@@ -639,7 +718,9 @@ public final class SimpleScheduler implements Scheduler {
         parked = 0;
         ready.clear();
         timed.clear();
-        waiters.clear();
+        readers.clear();
+        writers.clear();
+        extraReaders.clear();
         poller.close();
         if (worker != null) {
             worker.shutdown();

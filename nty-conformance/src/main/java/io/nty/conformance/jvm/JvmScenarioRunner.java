@@ -101,15 +101,19 @@ public final class JvmScenarioRunner implements ScenarioRunner {
     }
 
     /**
-     * @return the provider's capabilities and {@link Capability#THREADS}, which this harness
-     *         implements through the API; {@link Capability#SOCKET_HOOKS} exactly when the
+     * @return the provider's capabilities and {@link Capability#THREADS} and
+     *         {@link Capability#PRIMITIVES}, which this harness implements through the API;
+     *         {@link Capability#WRITE_WAITS} with {@link Capability#FD_WAITS}; {@link Capability#SOCKET_HOOKS} exactly when the
      *         provider has hooks and the sockets are real; {@link Capability#NATIVE_CONTEXTS}
      *         exactly when the provider has native contexts
      */
     @Override
     public Set<Capability> capabilities() {
-        EnumSet<Capability> caps = EnumSet.of(Capability.THREADS);
+        EnumSet<Capability> caps = EnumSet.of(Capability.THREADS, Capability.PRIMITIVES);
         caps.addAll(provider.capabilities());
+        if (caps.contains(Capability.FD_WAITS)) {
+            caps.add(Capability.WRITE_WAITS); // the harness's await(fd, WRITE) on its socket pairs
+        }
         caps.remove(Capability.SOCKET_HOOKS);
         if (realFds && provider.socketHooks().isPresent()) {
             caps.add(Capability.SOCKET_HOOKS);

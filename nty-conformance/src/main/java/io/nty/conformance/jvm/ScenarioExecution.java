@@ -1,6 +1,9 @@
 package io.nty.conformance.jvm;
 
 import io.nty.api.Coroutine;
+import io.nty.api.CoroutineCancelledException;
+import io.nty.api.CoroutineFailedException;
+import io.nty.api.JoinCycleException;
 import io.nty.api.CoroutineFunction;
 import io.nty.api.CoroutineState;
 import io.nty.api.FdBusyException;
@@ -269,8 +272,122 @@ final class ScenarioExecution {
                 ForeignThread.submitWhenBlocked(scheduler, task(x.program()), events::size,
                         m -> violations.add(new Trace.Violation(Rule.R1_3, m)));
             }
+            case Step.WaitWrite w -> waitWrite(me, w);
+            case Step.Fill x -> emit(me, Event.FILL, x.fd(), net.fill(x.fd()));
+            case Step.Drain x -> emit(me, Event.DRAIN, x.fd(), net.drain(x.fd()));
+            case Step.SpawnResult sp -> emit(me, Event.CREATED, createWithResult(sp.program(), me).id());
+            case Step.Park p -> {
+                emit(me, Event.PARK);
+                suspend(me, scheduler::park, Event.UNPARKED);
+            }
+            case Step.Unpark u -> emitText(me, u.text() + " " + onCoroutine(u.target(), scheduler::unpark));
+            case Step.Cancel x -> emitText(me, x.text() + " " + onCoroutine(x.target(), scheduler::cancel));
+            case Step.Join j -> join(me, j);
         }
         return true;
+    }
+
+    /** §6.2: {@code createWithResult}; the result is {@code rID}, the word {@code join} reports. */
+    private Coroutine createWithResult(int program, String creator) {
+        Activation act = new Activation(scenario.programs().get(program));
+        Coroutine c = scheduler.createWithResult(a -> {
+            String me = scheduler.current().map(x -> Long.toString(x.id())).orElse("?");
+            body(a);
+            return "r" + me;
+        }, act);
+        created.add(c);
+        if (!creator.equals(running)) {
+            violations.add(new Trace.Violation(Rule.R1_2, "coroutine " + creator
+                    + " called createWithResult() and something else ran before it returned"));
+        }
+        return c;
+    }
+
+    /** Unpark or cancel the {@code index}-th coroutine created (§6.1, §6.3): never suspends. */
+    private String onCoroutine(int index, java.util.function.Consumer<Coroutine> call) {
+        Coroutine target;
+        synchronized (created) {
+            if (index >= created.size()) {
+                return Event.NONE.token();
+            }
+            target = created.get(index);
+        }
+        try {
+            call.accept(target);
+            return "ok";
+        } catch (RuntimeException e) {
+            return Event.ERROR.token() + " " + e.getClass().getSimpleName();
+        }
+    }
+
+    /** §6.2: join the {@code index}-th coroutine created; may suspend, may be cancelled (§6.3). */
+    private void join(String me, Step.Join j) {
+        emitText(me, j.text());
+        Coroutine target;
+        synchronized (created) {
+            target = j.target() < created.size() ? created.get(j.target()) : null;
+        }
+        if (target == null) {
+            emit(me, Event.NONE);
+            return;
+        }
+        running = null;
+        String result;
+        try {
+            result = Event.JOINED.token() + " " + scheduler.join(target);
+        } catch (CoroutineFailedException e) {
+            result = (e.wasCancelled() ? Event.FAILED_CANCELLED : Event.FAILED).token();
+        } catch (JoinCycleException e) {
+            result = Event.CYCLE.token();
+        } catch (CoroutineCancelledException e) {
+            throw cancelled(me, e);
+        } catch (RuntimeException e) {
+            result = Event.ERROR.token() + " " + e.getClass().getSimpleName();
+        }
+        enter(me);
+        emitText(me, result);
+    }
+
+    /**
+     * §6.3: the coroutine was cancelled at a suspension point: report it, and let the
+     * cancellation end the function (it must neither reach the handler nor count as a throw).
+     */
+    private CoroutineCancelledException cancelled(String me, CoroutineCancelledException e) {
+        enter(me);
+        emit(me, Event.CANCELLED);
+        running = null;
+        return e;
+    }
+
+    private void waitWrite(String me, Step.WaitWrite w) {
+        emitText(me, w.text());
+        if (net.isClosed(w.fd())) {
+            emit(me, Event.EBADF);
+            return;
+        }
+        net.enterAwait(w.fd(), IoEvents.WRITE);
+        running = null;
+        String result;
+        boolean suspended = true;
+        try {
+            int ev = scheduler.await(net.schedulerFd(w.fd()), IoEvents.WRITE, w.timeoutMillis());
+            result = (ev & IoEvents.WRITE) != 0 ? Event.READY.token() : Event.READY_OTHER.token() + " " + IoEvents.toString(ev);
+        } catch (FdBusyException e) {
+            result = Event.BUSY.token();
+            suspended = false;
+        } catch (WaitTimeoutException e) {
+            result = Event.TIMEOUT.token();
+        } catch (FdClosedException e) {
+            result = Event.CLOSED.token();
+        } catch (CoroutineCancelledException e) {
+            net.leaveAwait(w.fd(), IoEvents.WRITE, true, me);
+            throw cancelled(me, e);
+        } catch (RuntimeException e) {
+            result = Event.ERROR.token() + " " + e.getClass().getSimpleName();
+        }
+        enter(me);
+        net.leaveAwait(w.fd(), IoEvents.WRITE, suspended, me);
+        emitText(me, result);
     }
 
     /** A hook call may suspend this coroutine (§4.4), so others may run meanwhile: it is not "running". */
@@ -304,6 +421,8 @@ final class ScenarioExecution {
         String result = resumedEvent.token();
         try {
             op.run();
+        } catch (CoroutineCancelledException e) {
+            throw cancelled(me, e);
         } catch (RuntimeException e) {
             result = Event.ERROR.token() + " " + e.getClass().getSimpleName();
         }
@@ -317,7 +436,7 @@ final class ScenarioExecution {
             emit(me, Event.EBADF);
             return;
         }
-        net.enterAwait(w.fd());
+        net.enterAwait(w.fd(), IoEvents.READ);
         running = null;
         String result;
         boolean suspended = true;
@@ -331,11 +450,14 @@ final class ScenarioExecution {
             result = Event.TIMEOUT.token();
         } catch (FdClosedException e) {
             result = Event.CLOSED.token();
+        } catch (CoroutineCancelledException e) {
+            net.leaveAwait(w.fd(), IoEvents.READ, true, me);
+            throw cancelled(me, e);
         } catch (RuntimeException e) {
             result = Event.ERROR.token() + " " + e.getClass().getSimpleName();
         }
         enter(me);
-        net.leaveAwait(w.fd(), suspended, me);
+        net.leaveAwait(w.fd(), IoEvents.READ, suspended, me);
         emitText(me, result);
     }
 

@@ -99,9 +99,15 @@ final class ScenarioGuard {
         }
 
         @Override
-        public void disarm(int fd) {
+        public void disarm(int fd, int events) {
             check();
-            poller.disarm(fd);
+            poller.disarm(fd, events);
+        }
+
+        @Override
+        public int drainClosed(ReadySink sink) {
+            check();
+            return poller.drainClosed(sink);
         }
 
         @Override

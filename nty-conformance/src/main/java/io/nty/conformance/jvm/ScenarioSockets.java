@@ -57,6 +57,45 @@ public interface ScenarioSockets {
      */
     void leaveAwait(int fd, boolean suspended, String who);
 
+    /**
+     * Writes on {@code fd} until nothing more is taken: {@code fd} is then not writable until its
+     * peer drains it (the writable wait of §4.1, with buffers that really fill).
+     *
+     * @param fd a logical fd
+     * @return {@code ok}, {@code epipe} or {@code ebadf}
+     */
+    default String fill(int fd) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot fill a socket");
+    }
+
+    /**
+     * Reads everything available on {@code fd}, without blocking and without counting it.
+     *
+     * @param fd a logical fd
+     * @return {@code ok} (read something), {@code eof}, {@code eagain} or {@code ebadf}
+     */
+    default String drain(int fd) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot drain a socket");
+    }
+
+    /**
+     * @param fd a logical fd a coroutine is about to wait on
+     * @param events the direction it waits in, {@code IoEvents.READ} or {@code IoEvents.WRITE}
+     */
+    default void enterAwait(int fd, int events) {
+        enterAwait(fd);
+    }
+
+    /**
+     * @param fd a logical fd whose wait just ended
+     * @param events the direction of that wait
+     * @param suspended whether the wait suspended
+     * @param who the coroutine, for messages
+     */
+    default void leaveAwait(int fd, int events, boolean suspended, String who) {
+        leaveAwait(fd, suspended, who);
+    }
+
     /** @return rule violations seen at this level (e.g. the poller contract), empty if none are observable */
     List<Trace.Violation> violations();
 

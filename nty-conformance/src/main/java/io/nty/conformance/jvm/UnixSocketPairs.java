@@ -37,6 +37,9 @@ public final class UnixSocketPairs implements ScenarioSockets {
     public static final String EXPORT_FLAG = "--add-exports java.base/sun.nio.ch=ALL-UNNAMED";
 
     private static final Method FD_VAL = fdValMethod();
+    /** How much {@link #fill} writes at a time, and at most how many times (a bound, not a size). */
+    private static final int FILL_CHUNK = 64 * 1024;
+    private static final int MAX_FILL_CHUNKS = 1024;
 
     private final SocketChannel[] channels;
     private final int[] fdNumbers;
@@ -143,7 +146,7 @@ public final class UnixSocketPairs implements ScenarioSockets {
         if (closed[fd]) {
             return "ebadf";
         }
-        ByteBuffer buf = ByteBuffer.allocate(4096);
+        ByteBuffer buf = ByteBuffer.allocate(64 * 1024);
         int total = 0;
         try {
             while (true) {
@@ -157,6 +160,38 @@ public final class UnixSocketPairs implements ScenarioSockets {
         } catch (IOException e) {
             return total > 0 ? Integer.toString(total) : "eof"; // ECONNRESET: see the class comment
         }
+    }
+
+    /** Writes 64 KiB chunks until the non-blocking channel takes nothing: the kernel's buffers are full. */
+    @Override
+    public String fill(int fd) {
+        if (closed[fd]) {
+            return "ebadf";
+        }
+        ByteBuffer chunk = ByteBuffer.allocate(FILL_CHUNK);
+        try {
+            for (int i = 0; i < MAX_FILL_CHUNKS; i++) {
+                chunk.clear();
+                if (channels[fd].write(chunk) == 0) {
+                    return "ok";
+                }
+            }
+            throw new IllegalStateException("fd " + fd + " took more than " + MAX_FILL_CHUNKS * FILL_CHUNK
+                    + " bytes without filling");
+        } catch (ClosedChannelException e) {
+            return "ebadf";
+        } catch (IOException e) {
+            return "epipe";
+        }
+    }
+
+    @Override
+    public String drain(int fd) {
+        if (closed[fd]) {
+            return "ebadf";
+        }
+        String r = recv(fd);
+        return r.equals("eof") || r.equals("eagain") ? r : "ok";
     }
 
     @Override

@@ -39,7 +39,7 @@ public enum Event {
     BUSY("busy"),
     /** The wait was not made: the scenario had closed FD. */
     EBADF("ebadf"),
-    /** {@code send FD ok|epipe|ebadf}: one byte written, or why not. */
+    /** {@code send FD ok|epipe|eagain|ebadf}: one byte written, or why not (eagain: the buffer is full). */
     SEND("send"),
     /** {@code recv FD N|eof|eagain|ebadf}: what a non-blocking read of everything available got. */
     RECV("recv"),
@@ -69,6 +69,34 @@ public enum Event {
     HSEND("hsend"),
     /** {@code sent N|ERRNO}: what the hook send returned. */
     SENT("sent"),
+    /** {@code wwait FD T}: about to wait for FD to be writable (§4.1 per direction; WRITE_WAITS). */
+    WWAIT("wwait"),
+    /** {@code fill FD ok|epipe|ebadf}: wrote to FD until its send buffer was full, or why not. */
+    FILL("fill"),
+    /** {@code drain FD ok|eof|eagain|ebadf}: read everything available on FD, making its peer writable again. */
+    DRAIN("drain"),
+    /** A {@code park} step is about to park (§6.1; PRIMITIVES). */
+    PARK("park"),
+    /** The park returned: an unpark came, or a permit left by an earlier one was used up (§6.1). */
+    UNPARKED("unparked"),
+    /** {@code unpark K ok|none|error NAME}: the K-th coroutine created was unparked (§6.1). */
+    UNPARK("unpark"),
+    /** {@code join K}: about to join the K-th coroutine created (§6.2). */
+    JOIN("join"),
+    /** {@code joined R}: the join returned the joined coroutine's result ({@code rID} or {@code null}). */
+    JOINED("joined"),
+    /** The join reported that the joined coroutine's function failed (§6.2). */
+    FAILED("failed"),
+    /** The join reported that the joined coroutine was cancelled (§6.2, §6.3). */
+    FAILED_CANCELLED("failed-cancelled"),
+    /** The join was refused: joining would close a cycle of joins, itself included (§6.2). */
+    CYCLE("cycle"),
+    /** A {@code join} of a coroutine that was never created: index K is out of range. */
+    NONE("none"),
+    /** {@code cancel K ok|none|error NAME}: the K-th coroutine created was cancelled (§6.3). */
+    CANCEL("cancel"),
+    /** The coroutine was cancelled at a suspension point; its function ends there (§6.3). */
+    CANCELLED("cancelled"),
     /** main: {@code run()} returned. */
     RETURNED("returned"),
     /** main: {@code run-threw NAME}: {@code run()} failed. */

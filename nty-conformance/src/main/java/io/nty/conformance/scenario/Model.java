@@ -25,6 +25,17 @@ import java.util.TreeSet;
  * "busy" (§4.1); only waiters are woken (§4.2); readiness, timeout or close wake a waiter,
  * readiness is never lost, close makes the waiter ready at the tail (§4.3).
  *
+ * <p>Per direction (§4.1): a reader ({@code wait}) and a writer ({@code wwait}) may wait on one fd
+ * at once, each woken by its own readiness — readable while bytes are buffered or the peer is
+ * closed, writable unless a {@code fill} filled its path and the peer has not drained it since, or
+ * the peer is closed — and both by a close; a second reader or second writer gets "busy". The §6
+ * steps: park returns at once on a permit an earlier unpark left, else suspends until an unpark
+ * queues it at the ready tail (§6.1); join returns the joined coroutine's outcome when it ends
+ * (its joiners join the ready tail in join order), at once if it has ended, and "cycle" for itself
+ * or a cycle (§6.2); cancel ends a NEW coroutine at once, queues a suspended one at the tail to
+ * report "cancelled" at its suspension point, and leaves a running one to report it at its next
+ * suspending call (§6.3).
+ *
  * <p>Where the rules leave a choice, the {@link Interpretation} fixes it. The order in which one
  * poll's ready fds are resumed is the kernel's (or the poller's) choice, not the rules': when
  * checking an observed trace the model takes that order from the trace itself — the waiters of
@@ -52,6 +63,16 @@ public final class Model {
     private final TreeSet<Co> timed = new TreeSet<>(Comparator.comparingLong((Co c) -> c.deadline)
             .thenComparingLong(c -> c.seq));
     private final Map<Integer, Co> waiters = new TreeMap<>();
+    /** The writers ({@code wwait}) per fd, beside the readers in {@link #waiters} (§4.1). */
+    private final Map<Integer, Co> writers = new TreeMap<>();
+    /** Every coroutine created, by creation index (= its id, §1.1), for unpark, join and cancel. */
+    private final List<Co> all = new ArrayList<>();
+    /** Parked coroutines (§6.1): they keep run() going, so if only they are left the scenario is stuck. */
+    private final Set<Co> parked = new LinkedHashSet<>();
+    /** Per fd: its path to the peer is full (a {@code fill}), until the peer drains it (§4.1). */
+    private boolean[] full;
+    /** Whether the scenario reached a choice the rules leave open beyond the {@link Interpretation}s. */
+    private boolean leavesOpen;
     /** Programs handed to another thread by {@code submit}, executed once the scheduler blocks (§1.3). */
     private final Deque<Integer> submitted = new ArrayDeque<>();
     private final int[] buffered;
@@ -68,6 +89,7 @@ public final class Model {
         this.guide = guide;
         this.buffered = new int[Scenario.FIRST_FD + scenario.fdCount()];
         this.closed = new boolean[buffered.length];
+        this.full = new boolean[buffered.length];
     }
 
     /**
@@ -89,6 +111,25 @@ public final class Model {
         Model m = new Model(scenario, how, guide);
         m.main();
         return new Trace(m.events, List.of());
+    }
+
+    /**
+     * @param scenario the scenario
+     * @return whether the rules fix what the scenario does: it does not get stuck (a coroutine
+     *         parked or waiting forever keeps {@code run()} from returning, §3.5), and no
+     *         coroutine cancelled while running meets a call the rules do not say is a
+     *         suspension point in that case (a park with a permit, a join of an ended coroutine
+     *         or of a cycle, a wait refused as busy); generators keep only such scenarios
+     */
+    public static boolean definite(Scenario scenario) {
+        for (Interpretation i : Interpretation.all()) {
+            Model m = new Model(scenario, i, List.of());
+            m.main();
+            if (m.leavesOpen || m.events.get(m.events.size() - 1).endsWith(" main " + STUCK)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -168,11 +209,30 @@ public final class Model {
         boolean started;
         /** The event its pending suspension reports when resumed, e.g. {@link Event#WOKE} or {@link Event#TIMEOUT}. */
         Event onResume;
+        /** The arguments of {@link #onResume}, e.g. {@code rID} after {@code joined}. */
+        Object[] onResumeArgs = {};
         int waitFd = -1;
         /** The fd of the hook {@code recv} it waits in, or -1: on readiness it receives, then reports. */
         int hookFd = -1;
         long deadline;
         long seq;
+        /** Whether its wait is a {@code wwait} (it sits in {@code writers}) rather than a read wait. */
+        boolean waitWrite;
+        /** Made by {@code spawnr}: its result is {@code rID} (§6.2). */
+        boolean withResult;
+        /** §6.1: an unpark came while it was not parked. */
+        boolean permit;
+        /** §6.3: cancelled; its next suspension point (or the one it is queued from) reports it. */
+        boolean cancelPending;
+        /** Its function ended (exit, throw, cancellation, or cancelled while NEW). */
+        boolean ended;
+        /** What a join of it reports once it ended: {@code joined R}, {@code failed}, {@code failed-cancelled}. */
+        Event outcome;
+        /** The arguments of {@link #outcome}. */
+        Object[] outcomeArgs = {};
+        /** The coroutine it joins, or null. */
+        Co joining;
+        final List<Co> joiners = new ArrayList<>();
 
         Co(long id, Program program) {
             this.id = id;
@@ -189,11 +249,15 @@ public final class Model {
             events.add(TraceEvent.line(now, TraceEvent.MAIN, Event.CREATED, create(root).id));
             orderedCount++;
         }
-        while (!ready.isEmpty() || !timed.isEmpty() || !waiters.isEmpty()) {
+        while (!ready.isEmpty() || !timed.isEmpty() || !waiters.isEmpty() || !writers.isEmpty()) {
             if (!round()) {
                 events.add(TraceEvent.line(now, TraceEvent.MAIN, Event.STUCK));
                 return;
             }
+        }
+        if (!parked.isEmpty()) {
+            events.add(TraceEvent.line(now, TraceEvent.MAIN, Event.STUCK));
+            return;
         }
         events.add(TraceEvent.line(now, TraceEvent.MAIN, Event.RETURNED));
         for (int p : scenario.afterClose()) {
@@ -203,6 +267,7 @@ public final class Model {
 
     private Co create(int program) {
         Co c = new Co(nextId++, scenario.programs().get(program));
+        all.add(c);
         ready.addLast(c);
         return c;
     }
@@ -234,8 +299,7 @@ public final class Model {
             }
             timed.remove(next);
             if (next.waitFd >= 0) {
-                waiters.remove(next.waitFd);
-                next.waitFd = -1;
+                removeWaiter(next);
                 next.onResume = Event.TIMEOUT;
             }
             resume(next);
@@ -246,8 +310,7 @@ public final class Model {
         for (Co c : List.copyOf(timed)) {
             if (c.waitFd >= 0 && c.deadline <= now && timed.contains(c)) {
                 timed.remove(c);
-                waiters.remove(c.waitFd);
-                c.waitFd = -1;
+                removeWaiter(c);
                 c.onResume = Event.TIMEOUT;
                 resume(c);
             }
@@ -260,22 +323,21 @@ public final class Model {
      */
     private boolean pollIo() {
         boolean anythingReady = !ready.isEmpty() || (!timed.isEmpty() && timed.first().deadline <= now);
-        List<Integer> fds = inGuidedOrder(waiters.keySet().stream().filter(this::readable).toList());
-        if (fds.isEmpty() && !anythingReady) {
+        List<Co> woken = inGuidedOrder(readyWaiters());
+        if (woken.isEmpty() && !anythingReady) {
             if (timed.isEmpty() && !submitted.isEmpty()) {
                 executeSubmitted();
                 return true;
             }
             if (timed.isEmpty()) {
-                return waiters.isEmpty();
+                return waiters.isEmpty() && writers.isEmpty();
             }
             now = Math.max(now, timed.first().deadline);
         }
-        for (int fd : fds) {
-            Co w = waiters.remove(fd);
-            if (w != null) {
+        for (Co w : woken) {
+            if (w.waitFd >= 0) { // still waiting: an earlier resume of this poll may have closed its fd
                 timed.remove(w);
-                w.waitFd = -1;
+                removeWaiter(w);
                 w.onResume = Event.READY;
                 resume(w);
             }
@@ -286,13 +348,37 @@ public final class Model {
         return true;
     }
 
+    /** @return the waiters one poll finds ready, by fd, a fd's reader before its writer (§4.1: each by its own readiness) */
+    private List<Co> readyWaiters() {
+        TreeSet<Integer> fds = new TreeSet<>(waiters.keySet());
+        fds.addAll(writers.keySet());
+        List<Co> out = new ArrayList<>();
+        for (int fd : fds) {
+            Co r = waiters.get(fd);
+            if (r != null && readable(fd)) {
+                out.add(r);
+            }
+            Co w = writers.get(fd);
+            if (w != null && writable(fd)) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /** Takes {@code c} out of the wait table (its direction's slot). */
+    private void removeWaiter(Co c) {
+        (c.waitWrite ? writers : waiters).remove(c.waitFd);
+        c.waitFd = -1;
+    }
+
     /**
      * The scheduler would block in its poll now, so the other threads' {@code execute} calls
      * happen and wake it (§1.3): each task becomes a coroutine at the ready tail, in submission order.
      */
     private void executeSubmitted() {
         while (!submitted.isEmpty()) {
-            create(submitted.pollFirst());
+            all.remove(create(submitted.pollFirst())); // §6 steps do not name submitted tasks (the protocol's creation index)
         }
     }
 
@@ -301,14 +387,27 @@ public final class Model {
      * waiter's first {@code ready} event from here on in the observed trace; fds the guide does
      * not show resumed keep ascending order, after the others.
      */
-    private List<Integer> inGuidedOrder(List<Integer> fds) {
-        if (guide.isEmpty() || fds.size() < 2) {
-            return fds;
+    private List<Co> inGuidedOrder(List<Co> cos) {
+        if (guide.isEmpty() || cos.size() < 2) {
+            return cos;
         }
         int from = orderedCount;
-        List<Integer> ordered = new ArrayList<>(fds);
-        ordered.sort(Comparator.comparingInt(fd -> positionOfReady(waiters.get(fd).id, from)));
+        List<Co> ordered = new ArrayList<>(cos);
+        ordered.sort(Comparator.comparingInt(c -> positionOfReady(c.id, from)));
         return ordered;
+    }
+
+    /** The position of {@code id}'s first {@code word} event from {@code from} on in the guide. */
+    private int positionOf(long id, int from, String word) {
+        String who = " " + id + " ";
+        for (int i = Math.max(0, from); i < guide.size(); i++) {
+            String e = guide.get(i);
+            int sp = e.indexOf(' ');
+            if (e.startsWith(who, sp) && e.endsWith(who + word)) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     private int positionOfReady(long id, int from) {
@@ -327,17 +426,29 @@ public final class Model {
         return !closed[fd] && (buffered[fd] > 0 || closed[Scenario.peerOf(fd)]);
     }
 
+    /** Writable: not filled since the peer last drained it; a closed peer is a hang-up, readiness of both directions. */
+    private boolean writable(int fd) {
+        return !closed[fd] && (!full[fd] || closed[Scenario.peerOf(fd)]);
+    }
+
     /** Resumes {@code c} and runs it until it suspends or ends (§3.1: no preemption). */
     private void resume(Co c) {
+        if (c.ended) {
+            return; // cancelled while NEW: a tombstone in the ready queue, never run (§6.3)
+        }
         if (!c.started) {
             c.started = true;
             emit(c, Event.START);
+        } else if (c.cancelPending) {
+            deliverCancellation(c);
+            return;
         } else if (c.hookFd >= 0) {
             int fd = c.hookFd;
             c.hookFd = -1;
             emit(c, Event.GOT, c.onResume == Event.READY ? hookRecvNow(fd) : c.onResume.token());
         } else {
-            emit(c, c.onResume);
+            emit(c, c.onResume, c.onResumeArgs);
+            c.onResumeArgs = new Object[0]; // only a join outcome carries arguments; the next suspension sets its own
         }
         while (c.pc < c.program.size()) {
             Step s = c.program.steps().get(c.pc++);
@@ -346,6 +457,33 @@ public final class Model {
             }
         }
         emit(c, Event.EXIT);
+        endJoined(c);
+    }
+
+    /** The function returned: a join reports {@code joined rID} ({@code spawnr}) or {@code joined null}. */
+    private void endJoined(Co c) {
+        end(c, Event.JOINED, c.withResult ? "r" + c.id : "null");
+    }
+
+    /** §6.2: the coroutine's function ended; its joiners join the ready tail in the order they joined. */
+    private void end(Co c, Event outcome, Object... args) {
+        c.ended = true;
+        c.outcome = outcome;
+        c.outcomeArgs = args;
+        c.pc = Integer.MAX_VALUE;
+        for (Co j : c.joiners) {
+            j.joining = null;
+            suspendReady(j, outcome, args);
+        }
+        c.joiners.clear();
+    }
+
+    /** §6.3: the suspension point throws; the cancellation escapes the function, which ends (no exit, no handler). */
+    private boolean deliverCancellation(Co c) {
+        c.cancelPending = false;
+        emit(c, Event.CANCELLED);
+        end(c, Event.FAILED_CANCELLED);
+        return false;
     }
 
     /** @return whether {@code c} keeps running after {@code s} */
@@ -353,10 +491,16 @@ public final class Model {
         switch (s) {
             case Step.Yield y -> {
                 emit(c, Event.YIELD);
+                if (c.cancelPending) {
+                    return deliverCancellation(c);
+                }
                 return suspendReady(c, Event.RESUMED);
             }
             case Step.Sleep sl -> {
                 emit(c, Event.SLEEP, sl.millis());
+                if (c.cancelPending) {
+                    return deliverCancellation(c);
+                }
                 if (sl.millis() == 0) {
                     return suspendReady(c, Event.WOKE);
                 }
@@ -369,13 +513,13 @@ public final class Model {
             case Step.Spawn sp -> emit(c, Event.CREATED, create(sp.program()).id);
             case Step.Exit e -> {
                 emit(c, Event.EXIT);
-                c.pc = Integer.MAX_VALUE;
+                endJoined(c);
                 return false;
             }
             case Step.Throw t -> {
                 emit(c, Event.THROW);
                 emit(c, Event.UNCAUGHT);
-                c.pc = Integer.MAX_VALUE;
+                end(c, Event.FAILED);
                 return false;
             }
             case Step.Tick t -> {
@@ -401,12 +545,147 @@ public final class Model {
                 submitted.addLast(x.program());
                 emitStep(c, x.text());
             }
+            case Step.WaitWrite w -> {
+                return waitWrite(c, w);
+            }
+            case Step.Fill x -> emit(c, Event.FILL, x.fd(), fill(x.fd()));
+            case Step.Drain x -> emit(c, Event.DRAIN, x.fd(), drain(x.fd()));
+            case Step.SpawnResult sp -> {
+                Co child = create(sp.program());
+                child.withResult = true;
+                emit(c, Event.CREATED, child.id);
+            }
+            case Step.Park p -> {
+                return park(c);
+            }
+            case Step.Unpark u -> emitStep(c, u.text() + " " + unpark(u.target()));
+            case Step.Join j -> {
+                return join(c, j);
+            }
+            case Step.Cancel x -> emitStep(c, x.text() + " " + cancel(c, x.target()));
         }
         return true;
     }
 
-    private boolean suspendReady(Co c, Event onResume) {
+    private boolean waitWrite(Co c, Step.WaitWrite w) {
+        emitStep(c, w.text());
+        if (closed[w.fd()]) {
+            emit(c, Event.EBADF);
+            return true;
+        }
+        if (c.cancelPending) {
+            leavesOpen |= writers.containsKey(w.fd());
+            return deliverCancellation(c);
+        }
+        if (writers.containsKey(w.fd())) {
+            emit(c, Event.BUSY);
+            return true;
+        }
+        writers.put(w.fd(), c);
+        c.waitFd = w.fd();
+        c.waitWrite = true;
+        c.seq = nextSeq++;
+        if (w.timeoutMillis() > 0) {
+            c.deadline = now + w.timeoutMillis();
+            timed.add(c);
+        }
+        return false;
+    }
+
+    /** §6.1: a permit left by an earlier unpark is used up and park returns at once. */
+    private boolean park(Co c) {
+        emit(c, Event.PARK);
+        if (c.cancelPending) {
+            leavesOpen |= c.permit;
+            return deliverCancellation(c);
+        }
+        if (c.permit) {
+            c.permit = false;
+            emit(c, Event.UNPARKED);
+            return true;
+        }
+        c.onResume = Event.UNPARKED;
+        parked.add(c);
+        return false;
+    }
+
+    /** §6.1: a parked coroutine goes to the ready tail; any other (not ended) keeps a permit, nothing else. */
+    private String unpark(int target) {
+        if (target >= all.size()) {
+            return "none";
+        }
+        Co t = all.get(target);
+        if (parked.remove(t)) {
+            ready.addLast(t);
+        } else if (!t.ended) {
+            t.permit = true;
+        }
+        return "ok";
+    }
+
+    /** §6.2. */
+    private boolean join(Co c, Step.Join j) {
+        emitStep(c, j.text());
+        if (j.target() >= all.size()) {
+            emit(c, Event.NONE);
+            return true;
+        }
+        Co t = all.get(j.target());
+        for (Co x = t; x != null; x = x.joining) {
+            if (x == c) {
+                leavesOpen |= c.cancelPending;
+                emit(c, Event.CYCLE);
+                return true;
+            }
+        }
+        if (t.ended) {
+            leavesOpen |= c.cancelPending;
+            emit(c, t.outcome, t.outcomeArgs);
+            return true;
+        }
+        if (c.cancelPending) {
+            return deliverCancellation(c);
+        }
+        c.joining = t;
+        t.joiners.add(c);
+        return false;
+    }
+
+    /** §6.3. */
+    private String cancel(Co self, int target) {
+        if (target >= all.size()) {
+            return "none";
+        }
+        Co t = all.get(target);
+        if (t.ended || t.cancelPending) {
+            return "ok";
+        }
+        if (!t.started) {
+            end(t, Event.FAILED_CANCELLED); // NEW: never runs; stays in the ready queue as a tombstone
+            return "ok";
+        }
+        if (t == self || ready.contains(t)) {
+            t.cancelPending = true;
+            return "ok";
+        }
+        timed.remove(t);
+        if (t.waitFd >= 0) {
+            removeWaiter(t);
+        }
+        t.hookFd = -1;
+        parked.remove(t);
+        if (t.joining != null) {
+            t.joining.joiners.remove(t);
+            t.joining = null;
+        }
+        t.cancelPending = true;
+        ready.addLast(t);
+        return "ok";
+    }
+
+    private boolean suspendReady(Co c, Event onResume, Object... args) {
         c.onResume = onResume;
+        c.onResumeArgs = args;
         ready.addLast(c);
         return false;
     }
@@ -417,11 +696,16 @@ public final class Model {
             emit(c, Event.EBADF);
             return true;
         }
+        if (c.cancelPending) {
+            leavesOpen |= waiters.containsKey(w.fd());
+            return deliverCancellation(c);
+        }
         if (waiters.containsKey(w.fd())) {
             emit(c, Event.BUSY);
             return true;
         }
         waiters.put(w.fd(), c);
+        c.waitWrite = false;
         c.waitFd = w.fd();
         c.seq = nextSeq++;
         if (w.timeoutMillis() > 0) {
@@ -455,6 +739,7 @@ public final class Model {
             return true;
         }
         c.hookFd = x.fd();
+        c.waitWrite = false;
         waiters.put(x.fd(), c);
         c.waitFd = x.fd();
         c.seq = nextSeq++;
@@ -483,8 +768,37 @@ public final class Model {
         if (closed[peer]) {
             return "epipe";
         }
+        if (full[fd]) {
+            return "eagain";
+        }
         buffered[peer]++;
         return "ok";
+    }
+
+    /** Writes until full: the peer has bytes to read, and {@code fd} is not writable until the peer drains (§4.1). */
+    private String fill(int fd) {
+        if (closed[fd]) {
+            return "ebadf";
+        }
+        int peer = Scenario.peerOf(fd);
+        if (closed[peer]) {
+            return "epipe";
+        }
+        buffered[peer]++;
+        full[fd] = true;
+        return "ok";
+    }
+
+    private String drain(int fd) {
+        if (closed[fd]) {
+            return "ebadf";
+        }
+        if (buffered[fd] > 0) {
+            buffered[fd] = 0;
+            full[Scenario.peerOf(fd)] = false;
+            return "ok";
+        }
+        return closed[Scenario.peerOf(fd)] ? "eof" : "eagain";
     }
 
     private String recv(int fd) {
@@ -494,6 +808,7 @@ public final class Model {
         if (buffered[fd] > 0) {
             int n = buffered[fd];
             buffered[fd] = 0;
+            full[Scenario.peerOf(fd)] = false;
             return Integer.toString(n);
         }
         return closed[Scenario.peerOf(fd)] ? "eof" : "eagain";
@@ -503,15 +818,26 @@ public final class Model {
         if (closed[fd]) {
             return "ebadf";
         }
-        Co w = waiters.remove(fd);
+        List<Co> woken = new ArrayList<>();
+        for (Co w : new Co[] {waiters.get(fd), writers.get(fd)}) {
+            if (w != null) {
+                woken.add(w);
+            }
+        }
         closed[fd] = true;
         buffered[fd] = 0;
-        if (w == null) {
+        if (woken.isEmpty()) {
             return "none";
         }
-        timed.remove(w);
-        w.waitFd = -1;
-        suspendReady(w, Event.CLOSED);
+        if (woken.size() == 2 && !guide.isEmpty()) { // the order a close queues reader and writer is the implementation's
+            int from = orderedCount;
+            woken.sort(Comparator.comparingInt(w -> positionOf(w.id, from, Event.CLOSED.token())));
+        }
+        for (Co w : woken) {
+            timed.remove(w);
+            removeWaiter(w);
+            suspendReady(w, Event.CLOSED);
+        }
         return "woke";
     }
 

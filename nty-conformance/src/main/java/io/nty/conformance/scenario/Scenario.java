@@ -33,11 +33,12 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
         outside = List.copyOf(outside);
         afterClose = List.copyOf(afterClose);
         validate(pairs, programs, roots);
+        FilledPairs.check(programs);
         for (int p : afterClose) {
             checkProgram(p, programs.size(), "execute-after-close");
         }
         for (Step o : outside) {
-            if (!o.suspends() || o instanceof Step.HookRecv) {
+            if (!(o instanceof Step.Yield || o instanceof Step.Sleep || o instanceof Step.WaitRead)) {
                 throw new IllegalArgumentException("only yield, sleep and wait can be attempted outside a coroutine: " + o.text());
             }
             checkFd(o, pairs, "outside");
@@ -114,6 +115,9 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
             case Step.Close x -> x.fd();
             case Step.HookRecv x -> x.fd();
             case Step.HookSend x -> x.fd();
+            case Step.WaitWrite x -> x.fd();
+            case Step.Fill x -> x.fd();
+            case Step.Drain x -> x.fd();
             default -> -1;
         };
     }
@@ -183,6 +187,17 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
     /** @return whether the scenario needs a runner with the SOCKET_HOOKS capability */
     public boolean usesHooks() {
         return anyStep(s -> s instanceof Step.HookRecv || s instanceof Step.HookSend);
+    }
+
+    /** @return whether the scenario needs a runner with the WRITE_WAITS capability: writable waits, fills, drains */
+    public boolean usesWriteWaits() {
+        return anyStep(s -> s instanceof Step.WaitWrite || s instanceof Step.Fill || s instanceof Step.Drain);
+    }
+
+    /** @return whether the scenario needs a runner with the PRIMITIVES capability: park, unpark, join, cancel, spawnr (§6) */
+    public boolean usesPrimitives() {
+        return anyStep(s -> s instanceof Step.Park || s instanceof Step.Unpark || s instanceof Step.Join
+                || s instanceof Step.Cancel || s instanceof Step.SpawnResult);
     }
 
     /** @return the total number of steps, a size measure for shrinking diagnostics */

@@ -28,7 +28,9 @@ import java.util.List;
  * {@code tick MS}, {@code wait FD TIMEOUT_MS}, {@code send FD}, {@code recv FD},
  * {@code close FD}, and the thread steps {@code thread}, {@code foreign P}, {@code submit P}
  * (see {@link Step.WhichThread}, {@link Step.Foreign}, {@link Step.Submit}), and the socket-hook
- * steps {@code hrecv FD TIMEOUT_MS}, {@code hsend FD N} ({@link Step.HookRecv}, {@link Step.HookSend}). {@code outside} takes {@code yield}, {@code sleep MS} or
+ * steps {@code hrecv FD TIMEOUT_MS}, {@code hsend FD N} ({@link Step.HookRecv}, {@link Step.HookSend}), the
+ * writable-wait steps {@code wwait FD TIMEOUT_MS}, {@code fill FD}, {@code drain FD} (§4.1), and the
+ * §6 steps {@code park}, {@code unpark K}, {@code join K}, {@code cancel K}, {@code spawnr P}. {@code outside} takes {@code yield}, {@code sleep MS} or
  * {@code wait FD TIMEOUT_MS}. Blank lines and lines starting with {@code #} are ignored;
  * indentation is allowed.
  */
@@ -157,6 +159,14 @@ public final class ScenarioText {
             case "hsend" -> new Step.HookSend(Integer.parseInt(arg(w, 1)), Integer.parseInt(arg(w, 2)));
             case "foreign" -> new Step.Foreign(Integer.parseInt(arg(w, 1)));
             case "submit" -> new Step.Submit(Integer.parseInt(arg(w, 1)));
+            case "wwait" -> new Step.WaitWrite(Integer.parseInt(arg(w, 1)), Long.parseLong(arg(w, 2)));
+            case "fill" -> new Step.Fill(Integer.parseInt(arg(w, 1)));
+            case "drain" -> new Step.Drain(Integer.parseInt(arg(w, 1)));
+            case "park" -> new Step.Park();
+            case "unpark" -> new Step.Unpark(Integer.parseInt(arg(w, 1)));
+            case "join" -> new Step.Join(Integer.parseInt(arg(w, 1)));
+            case "cancel" -> new Step.Cancel(Integer.parseInt(arg(w, 1)));
+            case "spawnr" -> new Step.SpawnResult(Integer.parseInt(arg(w, 1)));
             default -> throw new IllegalArgumentException("unknown step '" + w[0] + "'");
         };
     }

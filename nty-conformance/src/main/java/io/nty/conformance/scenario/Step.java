@@ -209,12 +209,130 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * {@code wwait fd timeout}: {@code Scheduler.await(fd, WRITE, timeout)} (§4.1–§4.3): wait until
+     * {@code fd} can be written. Outcomes as for {@code wait}: {@code ready}, {@code ready-other EVENTS},
+     * {@code timeout}, {@code closed}, {@code busy} (another coroutine already waits to write it,
+     * §4.1), {@code ebadf}; and {@code cancelled} (§6.3).
+     *
+     * @param fd the logical fd
+     * @param timeoutMillis the timeout, {@code 0} for none
+     */
+    record WaitWrite(int fd, long timeoutMillis) implements Step {
+        @Override
+        public String text() {
+            return "wwait " + fd + " " + timeoutMillis;
+        }
+    }
+
+    /**
+     * {@code fill fd}: write on {@code fd} without blocking until the kernel (or the simulation)
+     * takes no more: its send path to the peer is full, so {@code fd} is not writable until the
+     * peer drains it. Event: {@code fill FD ok}, {@code fill FD epipe} or {@code fill FD ebadf}.
+     * The byte count is the kernel's, so it is not reported; a scenario that fills an fd reads
+     * its peer with {@link Drain}, never {@link Recv}.
+     *
+     * @param fd the logical fd
+     */
+    record Fill(int fd) implements Step {
+        @Override
+        public String text() {
+            return "fill " + fd;
+        }
+    }
+
+    /**
+     * {@code drain fd}: read everything available on {@code fd} without blocking; the peer becomes
+     * writable again. Event: {@code drain FD ok} (read at least one byte), {@code drain FD eagain},
+     * {@code drain FD eof} or {@code drain FD ebadf}.
+     *
+     * @param fd the logical fd
+     */
+    record Drain(int fd) implements Step {
+        @Override
+        public String text() {
+            return "drain " + fd;
+        }
+    }
+
+    /**
+     * {@code park}: {@code Scheduler.park()} (§6.1). Events: {@code park}, then {@code unparked}
+     * when it returns (at once if a permit was there), or {@code cancelled} (§6.3).
+     */
+    record Park() implements Step {
+        @Override
+        public String text() {
+            return "park";
+        }
+    }
+
+    /**
+     * {@code unpark k}: {@code Scheduler.unpark} of the {@code k}-th coroutine created in the
+     * scenario, counting from 0 (its id, §1.1). Event: {@code unpark K ok}, or {@code unpark K none}
+     * if fewer than {@code k + 1} coroutines were created so far.
+     *
+     * @param target the creation index of the coroutine
+     */
+    record Unpark(int target) implements Step {
+        @Override
+        public String text() {
+            return "unpark " + target;
+        }
+    }
+
+    /**
+     * {@code join k}: {@code Scheduler.join} of the {@code k}-th coroutine created (§6.2). Events:
+     * {@code join K}, then {@code joined RESULT} ({@code null} for a coroutine made by
+     * {@code create}, {@code rK} for one made by {@code spawnr}), {@code failed} (it threw),
+     * {@code failed-cancelled} (it was cancelled), {@code cycle} (joining itself or a cycle,
+     * refused at once), {@code cancelled} (this coroutine was cancelled while joining, §6.3) or
+     * {@code none} (no such coroutine yet).
+     *
+     * @param target the creation index of the coroutine
+     */
+    record Join(int target) implements Step {
+        @Override
+        public String text() {
+            return "join " + target;
+        }
+    }
+
+    /**
+     * {@code cancel k}: {@code Scheduler.cancel} of the {@code k}-th coroutine created (§6.3).
+     * Event: {@code cancel K ok}, or {@code cancel K none} if it does not exist yet. A cancelled
+     * coroutine reports {@code cancelled} at its suspension point and its function then ends by
+     * the cancellation (no {@code exit}, no {@code uncaught}).
+     *
+     * @param target the creation index of the coroutine
+     */
+    record Cancel(int target) implements Step {
+        @Override
+        public String text() {
+            return "cancel " + target;
+        }
+    }
+
+    /**
+     * {@code spawnr p}: {@code Scheduler.createWithResult} of a coroutine running program
+     * {@code p}, whose result is the word {@code rK} (K its creation index) (§6.2). Event:
+     * {@code created ID}.
+     *
+     * @param program the index of the program the child runs
+     */
+    record SpawnResult(int program) implements Step {
+        @Override
+        public String text() {
+            return "spawnr " + program;
+        }
+    }
+
     /** @return the program this step creates, tries to create or submits, or -1 */
     default int programNamed() {
         return switch (this) {
             case Spawn s -> s.program();
             case Foreign f -> f.program();
             case Submit s -> s.program();
+            case SpawnResult s -> s.program();
             default -> -1;
         };
     }
@@ -228,12 +346,14 @@ public sealed interface Step {
             case Spawn s -> new Spawn(program);
             case Foreign f -> new Foreign(program);
             case Submit s -> new Submit(program);
+            case SpawnResult s -> new SpawnResult(program);
             default -> throw new IllegalArgumentException(text() + " names no program");
         };
     }
 
     /** @return whether this step may suspend the coroutine that runs it */
     default boolean suspends() {
-        return this instanceof Yield || this instanceof Sleep || this instanceof WaitRead || this instanceof HookRecv;
+        return this instanceof Yield || this instanceof Sleep || this instanceof WaitRead || this instanceof HookRecv
+                || this instanceof WaitWrite || this instanceof Park || this instanceof Join;
     }
 }

@@ -18,7 +18,13 @@ import java.util.Optional;
  * {@code tick MS}, {@code exit}, {@code throw}, {@code uncaught}, {@code error NAME};
  * the thread steps' {@code thread owner|other}, {@code foreign P refused|allowed},
  * {@code submit P}; the hook steps' {@code hrecv FD T} then {@code got N|ERRNO}, and
- * {@code hsend FD N} then {@code sent N|ERRNO}; and for main {@code returned} or
+ * {@code hsend FD N} then {@code sent N|ERRNO}; the writable wait's {@code wwait FD TIMEOUT}
+ * (outcomes as for {@code wait}), {@code fill FD ok|epipe|ebadf},
+ * {@code drain FD ok|eagain|eof|ebadf}, and {@code send FD eagain} on a full socket; the §6
+ * steps' {@code park} then {@code unparked}, {@code unpark K ok|none}, {@code join K} then
+ * {@code joined RESULT|failed|failed-cancelled|cycle|none}, {@code cancel K ok|none}, and
+ * {@code cancelled}, the outcome of any suspending step of a cancelled coroutine, after which it
+ * has ended; and for main {@code returned} or
  * {@code run-threw NAME}, then {@code execute-after-close P rejected|accepted}.
  *
  * <p>{@code uncaught} lines (the exception handler's calls, §2.3) are compared as a set: the

@@ -9,7 +9,9 @@
  * as {@link io.nty.conformance.scenario.TraceEvent};
  * {@link io.nty.conformance.scenario.Model}, which computes the trace the rules require, under each
  * {@link io.nty.conformance.scenario.Interpretation} of the choices they leave open; and the
- * QuickTheories {@link io.nty.conformance.scenario.ScenarioGenerators}. Plain Java: no threads,
+ * QuickTheories {@link io.nty.conformance.scenario.ScenarioGenerators}, and
+ * {@link io.nty.conformance.scenario.PrimitiveScenarioGenerators} for the per-direction waits and
+ * the §6 steps (with the safety net that keeps a broken park/unpark from hanging a run). Plain Java: no threads,
  * no IO, no clock.
  */
 package io.nty.conformance.scenario;

@@ -19,8 +19,12 @@ import java.util.TreeMap;
  * injected poller.
  *
  * <p>Semantics mirror level-triggered epoll on {@code AF_UNIX} stream socket pairs: an fd is
- * readable while bytes are buffered for it or its peer is closed; the poller reports armed,
- * open, readable fds in ascending fd order. The network also watches how the scheduler uses the
+ * readable while bytes are buffered for it or its peer is closed; it is writable while its peer's
+ * buffer holds fewer than {@value #CAPACITY} bytes (a {@code fill} writes it full, a read of the
+ * peer empties it) or its peer is closed (a hang-up, readiness of both directions). Interest is
+ * per direction (§4.1): the poller holds the union of the armed directions of each fd and reports
+ * armed, open fds that are ready in an armed direction, in ascending fd order, with the ready
+ * events of the armed directions plus {@code HANGUP} when the peer is closed. The network also watches how the scheduler uses the
  * poller (the {@link Poller} contract: arm just before a waiter suspends, disarm as it resumes)
  * and records what breaks §4.1 and §4.2 as {@link Trace.Violation}s.
  *
@@ -29,6 +33,9 @@ import java.util.TreeMap;
  */
 public final class SimulatedNetwork implements ScenarioSockets {
 
+    /** Bytes one direction of a simulated socket pair holds before it is full (not writable). */
+    public static final int CAPACITY = 256;
+
     /** The longest a blocking poll waits before it reports the scenario stuck. */
     private static final long STUCK_AFTER_NANOS = 2_000_000_000L;
 
@@ -36,8 +43,10 @@ public final class SimulatedNetwork implements ScenarioSockets {
     private final int[] buffered;
     private final boolean[] closed;
     private final Map<Integer, Integer> armed = new TreeMap<>();
-    /** How many coroutines are inside {@code await(fd, …)} now, per fd, as the harness saw it. */
+    /** How many coroutines are inside {@code await(fd, READ)} now, per fd, as the harness saw it. */
     private final int[] inAwait;
+    /** The same for {@code await(fd, WRITE)}: a reader and a writer may wait at once (§4.1). */
+    private final int[] inAwaitWrite;
     private final List<Trace.Violation> violations = new ArrayList<>();
     private boolean wakeupPending;
     private int polls;
@@ -48,6 +57,7 @@ public final class SimulatedNetwork implements ScenarioSockets {
         this.buffered = new int[fdLimit];
         this.closed = new boolean[fdLimit];
         this.inAwait = new int[fdLimit];
+        this.inAwaitWrite = new int[fdLimit];
     }
 
     /** @return a new poller over this network; the scheduler under test owns it */
@@ -105,9 +115,45 @@ public final class SimulatedNetwork implements ScenarioSockets {
         if (closed[peer]) {
             return "epipe";
         }
+        if (buffered[peer] >= CAPACITY) {
+            return "eagain";
+        }
         buffered[peer]++;
         notifyAll();
         return "ok";
+    }
+
+    /**
+     * Writes on {@code fd} until its peer's buffer holds {@value #CAPACITY} bytes: {@code fd} is then
+     * not writable until the peer reads.
+     *
+     * @param fd the fd
+     * @return {@code ok}, {@code epipe} or {@code ebadf}
+     */
+    @Override
+    public synchronized String fill(int fd) {
+        if (closed[fd]) {
+            return "ebadf";
+        }
+        int peer = Scenario.peerOf(fd);
+        if (closed[peer]) {
+            return "epipe";
+        }
+        buffered[peer] = Math.max(buffered[peer], CAPACITY);
+        notifyAll();
+        return "ok";
+    }
+
+    /**
+     * Reads everything buffered for {@code fd}; its peer becomes writable again.
+     *
+     * @param fd the fd
+     * @return {@code ok}, {@code eof}, {@code eagain} or {@code ebadf}
+     */
+    @Override
+    public synchronized String drain(int fd) {
+        String r = recv(fd);
+        return r.equals("eof") || r.equals("eagain") || r.equals("ebadf") ? r : "ok";
     }
 
     /**
@@ -124,6 +170,7 @@ public final class SimulatedNetwork implements ScenarioSockets {
         if (buffered[fd] > 0) {
             int n = buffered[fd];
             buffered[fd] = 0;
+            notifyAll(); // the peer's writer may be waiting for the space
             return Integer.toString(n);
         }
         return closed[Scenario.peerOf(fd)] ? "eof" : "eagain";
@@ -148,7 +195,22 @@ public final class SimulatedNetwork implements ScenarioSockets {
      */
     @Override
     public synchronized void enterAwait(int fd) {
-        inAwait[fd]++;
+        enterAwait(fd, IoEvents.READ);
+    }
+
+    /**
+     * The harness calls this as a coroutine enters {@code await(fd, events)}.
+     *
+     * @param fd the fd
+     * @param events the direction, {@code READ} or {@code WRITE}
+     */
+    @Override
+    public synchronized void enterAwait(int fd, int events) {
+        waiting(events)[fd]++;
+    }
+
+    private int[] waiting(int events) {
+        return (events & IoEvents.WRITE) != 0 ? inAwaitWrite : inAwait;
     }
 
     /**
@@ -160,10 +222,27 @@ public final class SimulatedNetwork implements ScenarioSockets {
      */
     @Override
     public synchronized void leaveAwait(int fd, boolean suspended, String who) {
-        inAwait[fd]--;
-        if (suspended && inAwait[fd] == 0 && armed.containsKey(fd)) {
-            violations.add(new Trace.Violation(Rule.R4_2, "fd " + fd + " was still armed when its"
-                    + " waiter (coroutine " + who + ") resumed: interest must be disarmed as the waiter resumes"));
+        leaveAwait(fd, IoEvents.READ, suspended, who);
+    }
+
+    /**
+     * The harness calls this as {@code await(fd, events)} returns or throws (also when it throws
+     * a cancellation, §6.3: the interest must be gone by then too).
+     *
+     * @param fd the fd
+     * @param events the direction, {@code READ} or {@code WRITE}
+     * @param suspended whether the call suspended
+     * @param who the coroutine, for messages
+     */
+    @Override
+    public synchronized void leaveAwait(int fd, int events, boolean suspended, String who) {
+        int[] count = waiting(events);
+        count[fd]--;
+        int dir = (events & IoEvents.WRITE) != 0 ? IoEvents.WRITE : IoEvents.READ;
+        if (suspended && count[fd] == 0 && (armed.getOrDefault(fd, 0) & dir) != 0) {
+            violations.add(new Trace.Violation(Rule.R4_2, "fd " + fd + " was still armed for " + IoEvents.toString(dir)
+                    + " when its waiter (coroutine " + who + ") resumed: interest must be disarmed as the waiter resumes"
+                    + " (on readiness, timeout, close or cancellation)"));
         }
     }
 
@@ -174,19 +253,33 @@ public final class SimulatedNetwork implements ScenarioSockets {
         if ((events & ~IoEvents.INTEREST_MASK) != 0 || events == 0) {
             throw new IllegalArgumentException("bad interest " + IoEvents.toString(events));
         }
-        if (armed.containsKey(fd)) {
-            violations.add(new Trace.Violation(Rule.R4_1, "fd " + fd + " armed twice without a disarm:"
-                    + " a second waiter must be refused, not registered over the first"));
+        int already = armed.getOrDefault(fd, 0);
+        if ((already & events) != 0) {
+            violations.add(new Trace.Violation(Rule.R4_1, "fd " + fd + " armed for " + IoEvents.toString(already & events)
+                    + " twice without a disarm: a second reader (or writer) must be refused, not registered over the first"));
         }
-        if (inAwait[fd] == 0) {
-            violations.add(new Trace.Violation(Rule.R4_2, "fd " + fd + " armed while no coroutine waits on it"));
+        for (int dir : new int[] {IoEvents.READ, IoEvents.WRITE}) {
+            if ((events & dir) != 0 && waiting(dir)[fd] == 0) {
+                violations.add(new Trace.Violation(Rule.R4_2, "fd " + fd + " armed for " + IoEvents.toString(dir)
+                        + " while no coroutine waits on it in that direction"));
+            }
         }
-        armed.put(fd, events);
+        armed.put(fd, already | events);
     }
 
-    private synchronized void disarm(int fd) {
-        if (armed.remove(fd) == null && !closed[fd]) {
-            violations.add(new Trace.Violation(Rule.R4_2, "fd " + fd + " disarmed but it was not armed"));
+    private synchronized void disarm(int fd, int events) {
+        Integer was = armed.get(fd);
+        if ((was == null || (was & events) == 0) && !closed[fd]) {
+            violations.add(new Trace.Violation(Rule.R4_2, "fd " + fd + " disarmed for " + IoEvents.toString(events)
+                    + " but it was not armed for it"));
+        }
+        if (was != null) {
+            int left = was & ~events;
+            if (left == 0) {
+                armed.remove(fd);
+            } else {
+                armed.put(fd, left);
+            }
         }
     }
 
@@ -221,10 +314,13 @@ public final class SimulatedNetwork implements ScenarioSockets {
             }
         }
         wakeupPending = false;
-        for (int fd : armed.keySet()) {
-            if (inAwait[fd] == 0 && !closed[fd]) {
-                violations.add(new Trace.Violation(Rule.R4_2, "fd " + fd
-                        + " is armed while no coroutine waits on it (a stale registration can wake the wrong coroutine)"));
+        for (Map.Entry<Integer, Integer> e : armed.entrySet()) {
+            int fd = e.getKey();
+            for (int dir : new int[] {IoEvents.READ, IoEvents.WRITE}) {
+                if ((e.getValue() & dir) != 0 && waiting(dir)[fd] == 0 && !closed[fd]) {
+                    violations.add(new Trace.Violation(Rule.R4_2, "fd " + fd + " is armed for " + IoEvents.toString(dir)
+                            + " while no coroutine waits on it so (a stale registration can wake the wrong coroutine)"));
+                }
             }
         }
         return ready;
@@ -234,9 +330,20 @@ public final class SimulatedNetwork implements ScenarioSockets {
         List<int[]> ready = new ArrayList<>();
         for (Map.Entry<Integer, Integer> e : armed.entrySet()) {
             int fd = e.getKey();
-            boolean peerClosed = closed[Scenario.peerOf(fd)];
-            if (!closed[fd] && (e.getValue() & IoEvents.READ) != 0 && (buffered[fd] > 0 || peerClosed)) {
-                ready.add(new int[] {fd, IoEvents.READ | (peerClosed ? IoEvents.HANGUP : 0)});
+            int peer = Scenario.peerOf(fd);
+            boolean peerClosed = closed[peer];
+            if (closed[fd]) {
+                continue;
+            }
+            int ev = 0;
+            if ((e.getValue() & IoEvents.READ) != 0 && (buffered[fd] > 0 || peerClosed)) {
+                ev |= IoEvents.READ;
+            }
+            if ((e.getValue() & IoEvents.WRITE) != 0 && (buffered[peer] < CAPACITY || peerClosed)) {
+                ev |= IoEvents.WRITE;
+            }
+            if (ev != 0) {
+                ready.add(new int[] {fd, ev | (peerClosed ? IoEvents.HANGUP : 0)});
             }
         }
         return ready;
@@ -266,7 +373,7 @@ public final class SimulatedNetwork implements ScenarioSockets {
 
         @Override
         public void disarm(int fd, int events) {
-            SimulatedNetwork.this.disarm(fd);
+            SimulatedNetwork.this.disarm(fd, events);
         }
 
         @Override
