@@ -50,12 +50,20 @@ final class ScenarioExecution {
     private volatile String running;
     /** True while the harness is inside {@code create}: a function starting then breaks §1.1/§1.2. */
     private volatile boolean inCreate;
+    /** The virtual time the clock started at: traces count from it, so they start at 0 whatever it is. */
+    private final long originNanos;
+    /** Every coroutine by id, for the state checks. */
+    private final java.util.Map<String, Coroutine> byId = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The coroutine that suspended (or ended) last, and the state it must be in until resumed. */
+    private volatile Coroutine lastSuspended;
+    private volatile CoroutineState lastSuspendedState;
 
     ScenarioExecution(Scenario scenario, VirtualClock clock, ScenarioSockets net, java.util.Optional<SocketHooks> hooks) {
         this.scenario = scenario;
         this.clock = clock;
         this.net = net;
         this.hooks = hooks;
+        this.originNanos = clock.nanoTime();
     }
 
     /** The argument of every coroutine: its program, and whether its function has started. */
@@ -150,6 +158,12 @@ final class ScenarioExecution {
             inCreate = false;
         }
         created.add(c);
+        byId.put(Long.toString(c.id()), c);
+        CoroutineState state = c.state();
+        if (state != CoroutineState.NEW) {
+            violations.add(new Trace.Violation(Rule.R1_1, "coroutine " + c.id() + " is " + state
+                    + " right after create() returned; a created coroutine is NEW until its first resume"));
+        }
         if (!creator.equals("main") && !creator.equals(running)) {
             violations.add(new Trace.Violation(Rule.R1_2, "coroutine " + creator
                     + " called create() and something else ran before create() returned"));
@@ -158,7 +172,7 @@ final class ScenarioExecution {
     }
 
     void uncaught(Coroutine c, Throwable failure) {
-        events.add(clock.millis() + " " + c.id() + " " + Trace.UNCAUGHT);
+        events.add(millis() + " " + c.id() + " " + Trace.UNCAUGHT);
         if (c.state() != CoroutineState.EXITED) {
             violations.add(new Trace.Violation(Rule.R2_3, "the exception handler saw coroutine " + c.id()
                     + " in state " + c.state() + "; it must already be EXITED"));
@@ -193,20 +207,74 @@ final class ScenarioExecution {
             violations.add(new Trace.Violation(Rule.R2_1, "the function of coroutine " + me + " was called twice"));
         }
         act.started = true;
+        scheduler.current().ifPresent(c -> {
+            if (byId.putIfAbsent(me, c) == null) {
+                created.add(c); // a task given to execute: it never went through create() here
+            }
+        });
         enter(me);
         emit(me, "start");
         for (Step s : act.program.steps()) {
             if (!step(me, s)) {
-                running = null;
+                ending(me);
                 return;
             }
         }
         emit(me, "exit");
+        ending(me);
+    }
+
+    /** {@code me}'s function is about to return or throw: it must be EXITED from then on (§2.2). */
+    private void ending(String me) {
         running = null;
+        suspending(me, CoroutineState.EXITED);
+    }
+
+    /** Notes that {@code me} suspends (or ends) now, in {@code state}, to be checked at the next resume of another. */
+    private void suspending(String me, CoroutineState state) {
+        lastSuspended = byId.get(me);
+        lastSuspendedState = state;
+    }
+
+    /**
+     * The coroutine that suspended last is still suspended when the next one runs, unless this is
+     * it: its state must say how it suspended. The rule is the one of the call it suspended in.
+     */
+    private void checkLastSuspended(String me) {
+        Coroutine last = lastSuspended;
+        CoroutineState expected = lastSuspendedState;
+        lastSuspended = null;
+        if (last == null || Long.toString(last.id()).equals(me)) {
+            return;
+        }
+        CoroutineState state = last.state();
+        if (state != expected) {
+            Rule rule = switch (expected) {
+                case READY -> Rule.R3_2;
+                case SLEEPING -> Rule.R3_4;
+                case WAITING -> Rule.R4_3;
+                case EXITED -> Rule.R2_2;
+                case NEW, RUNNING -> Rule.R3_1;
+            };
+            violations.add(new Trace.Violation(rule, "coroutine " + last.id() + " was " + state + " while coroutine " + me
+                    + " ran after it had " + switch (expected) {
+                        case READY -> "yielded: a yielding coroutine is READY";
+                        case SLEEPING -> "gone to sleep: a sleeping coroutine is SLEEPING";
+                        case WAITING -> "begun waiting on an fd: a waiting coroutine is WAITING";
+                        case EXITED -> "ended: a coroutine whose function returned or threw is EXITED";
+                        case NEW, RUNNING -> "suspended";
+                    }));
+        }
     }
 
     /** Notes that {@code me} runs now; §3.1 and §5.1 say nobody else may be running, on no other thread. */
     private void enter(String me) {
+        checkLastSuspended(me);
+        Coroutine self = byId.get(me);
+        if (self != null && Thread.currentThread() == scheduler.thread() && self.state() != CoroutineState.RUNNING) {
+            violations.add(new Trace.Violation(Rule.R3_1, "coroutine " + me + " runs but its state is " + self.state()
+                    + ", not RUNNING"));
+        }
         String other = running;
         if (other != null && !other.equals(me)) {
             violations.add(new Trace.Violation(Rule.R3_1, "coroutine " + me + " ran while coroutine "
@@ -224,11 +292,12 @@ final class ScenarioExecution {
         switch (s) {
             case Step.Yield y -> {
                 emit(me, "yield");
-                suspend(me, scheduler::yieldNow, "resumed");
+                suspend(me, scheduler::yieldNow, "resumed", CoroutineState.READY);
             }
             case Step.Sleep sl -> {
                 emit(me, "sleep " + sl.millis());
-                suspend(me, () -> scheduler.sleep(sl.millis()), "woke");
+                suspend(me, () -> scheduler.sleep(sl.millis()), "woke",
+                        sl.millis() == 0 ? CoroutineState.READY : CoroutineState.SLEEPING);
             }
             case Step.Spawn sp -> emit(me, "created " + create(sp.program(), me).id());
             case Step.Exit e -> {
@@ -237,7 +306,7 @@ final class ScenarioExecution {
             }
             case Step.Throw t -> {
                 emit(me, "throw");
-                running = null;
+                ending(me);
                 throw new ScenarioThrow(me);
             }
             case Step.Tick t -> {
@@ -263,8 +332,29 @@ final class ScenarioExecution {
                 ForeignThread.submitWhenBlocked(scheduler, task(x.program()), events::size,
                         m -> violations.add(new Trace.Violation(Rule.R1_3, m)));
             }
+            case Step.Execute x -> emit(me, x.text() + executeOutcome(() -> {
+                scheduler.execute(task(x.program()));
+                return "";
+            }));
+            case Step.Post x -> {
+                Runnable task = task(x.program());
+                String outcome = ForeignThread.outcome(() -> {
+                    scheduler.execute(task);
+                    return "";
+                });
+                emit(me, x.text() + (outcome.isEmpty() ? "" : " " + outcome));
+            }
         }
         return true;
+    }
+
+    /** @return "" if {@code call} returned, else " error NAME" */
+    private static String executeOutcome(java.util.function.Supplier<String> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            return " error " + e.getClass().getSimpleName();
+        }
     }
 
     /** A hook call may suspend this coroutine (§4.4), so others may run meanwhile: it is not "running". */
@@ -293,8 +383,9 @@ final class ScenarioExecution {
         }
     }
 
-    private void suspend(String me, Runnable op, String resumedEvent) {
+    private void suspend(String me, Runnable op, String resumedEvent, CoroutineState suspendedState) {
         running = null;
+        suspending(me, suspendedState);
         String result = resumedEvent;
         try {
             op.run();
@@ -313,6 +404,7 @@ final class ScenarioExecution {
         }
         net.enterAwait(w.fd());
         running = null;
+        suspending(me, CoroutineState.WAITING);
         String result;
         boolean suspended = true;
         try {
@@ -344,7 +436,12 @@ final class ScenarioExecution {
     }
 
     private void emit(String who, String event) {
-        events.add(clock.millis() + " " + who + " " + event);
+        events.add(millis() + " " + who + " " + event);
+    }
+
+    /** @return the virtual time since the scenario began, in whole milliseconds */
+    private long millis() {
+        return (clock.nanoTime() - originNanos) / 1_000_000L;
     }
 
     void mainEvent(String event) {

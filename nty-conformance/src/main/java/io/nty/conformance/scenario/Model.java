@@ -23,7 +23,9 @@ import java.util.TreeSet;
  * (§3.3); sleep for exactly its time when the clock is virtual and idles to the earliest
  * deadline (§3.4); run returns when nothing is left (§3.5); one waiter per fd, the second gets
  * "busy" (§4.1); only waiters are woken (§4.2); readiness, timeout or close wake a waiter,
- * readiness is never lost, close makes the waiter ready at the tail (§4.3).
+ * readiness is never lost, close makes the waiter ready at the tail (§4.3); a task given to
+ * {@code execute} while the scheduler runs becomes a coroutine at the start of the next round,
+ * in submission order, before step (a) (§1.3).
  *
  * <p>Where the rules leave a choice, the {@link Interpretation} fixes it. The order in which one
  * poll's ready fds are resumed is the kernel's (or the poller's) choice, not the rules': when
@@ -54,6 +56,8 @@ public final class Model {
     private final Map<Integer, Co> waiters = new TreeMap<>();
     /** Programs handed to another thread by {@code submit}, executed once the scheduler blocks (§1.3). */
     private final Deque<Integer> submitted = new ArrayDeque<>();
+    /** Programs given to {@code execute} while the scheduler ran: coroutines at the start of the next round (§1.3). */
+    private final Deque<Integer> executed = new ArrayDeque<>();
     private final int[] buffered;
     private final boolean[] closed;
     private long now;
@@ -168,7 +172,7 @@ public final class Model {
             events.add(now + " main created " + create(root).id);
             orderedCount++;
         }
-        while (!ready.isEmpty() || !timed.isEmpty() || !waiters.isEmpty()) {
+        while (!ready.isEmpty() || !timed.isEmpty() || !waiters.isEmpty() || !executed.isEmpty()) {
             if (!round()) {
                 events.add(now + " main " + STUCK);
                 return;
@@ -188,6 +192,9 @@ public final class Model {
 
     /** @return false if the scenario is stuck: only waiters without timeouts remain and no fd is ready */
     private boolean round() {
+        while (!executed.isEmpty()) {
+            create(executed.pollFirst());
+        }
         expireTimed(how.timeoutsWithSleepers(), how.expiryRechecked() ? -1 : now);
         int snapshot = ready.size();
         for (int i = 0; i < snapshot; i++) {
@@ -238,7 +245,8 @@ public final class Model {
      * to the earliest deadline (§3.3c, {@code MonotonicClock.advanceTo}).
      */
     private boolean pollIo() {
-        boolean anythingReady = !ready.isEmpty() || (!timed.isEmpty() && timed.first().deadline <= now);
+        boolean anythingReady = !ready.isEmpty() || !executed.isEmpty()
+                || (!timed.isEmpty() && timed.first().deadline <= now);
         List<Integer> fds = inGuidedOrder(waiters.keySet().stream().filter(this::readable).toList());
         if (fds.isEmpty() && !anythingReady) {
             if (timed.isEmpty() && !submitted.isEmpty()) {
@@ -378,6 +386,14 @@ public final class Model {
             case Step.Foreign f -> emit(c, f.text() + " " + REFUSED);
             case Step.Submit x -> {
                 submitted.addLast(x.program());
+                emit(c, x.text());
+            }
+            case Step.Execute x -> {
+                executed.addLast(x.program());
+                emit(c, x.text());
+            }
+            case Step.Post x -> {
+                executed.addLast(x.program());
                 emit(c, x.text());
             }
         }

@@ -26,8 +26,9 @@ import java.util.List;
  *
  * Steps: {@code yield}, {@code sleep MS}, {@code spawn P}, {@code exit}, {@code throw},
  * {@code tick MS}, {@code wait FD TIMEOUT_MS}, {@code send FD}, {@code recv FD},
- * {@code close FD}, and the thread steps {@code thread}, {@code foreign P}, {@code submit P}
- * (see {@link Step.WhichThread}, {@link Step.Foreign}, {@link Step.Submit}), and the socket-hook
+ * {@code close FD}, and the thread steps {@code thread}, {@code foreign P}, {@code submit P},
+ * {@code execute P}, {@code post P} (see {@link Step.WhichThread}, {@link Step.Foreign},
+ * {@link Step.Submit}, {@link Step.Execute}, {@link Step.Post}), and the socket-hook
  * steps {@code hrecv FD TIMEOUT_MS}, {@code hsend FD N} ({@link Step.HookRecv}, {@link Step.HookSend}). {@code outside} takes {@code yield}, {@code sleep MS} or
  * {@code wait FD TIMEOUT_MS}. Blank lines and lines starting with {@code #} are ignored;
  * indentation is allowed.
@@ -157,6 +158,8 @@ public final class ScenarioText {
             case "hsend" -> new Step.HookSend(Integer.parseInt(arg(w, 1)), Integer.parseInt(arg(w, 2)));
             case "foreign" -> new Step.Foreign(Integer.parseInt(arg(w, 1)));
             case "submit" -> new Step.Submit(Integer.parseInt(arg(w, 1)));
+            case "execute" -> new Step.Execute(Integer.parseInt(arg(w, 1)));
+            case "post" -> new Step.Post(Integer.parseInt(arg(w, 1)));
             default -> throw new IllegalArgumentException("unknown step '" + w[0] + "'");
         };
     }
