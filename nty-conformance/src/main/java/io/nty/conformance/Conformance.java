@@ -39,9 +39,9 @@ public final class Conformance {
     public static void verify(Rule rule, Target target) {
         switch (rule) {
             case R1_1 -> {
-                direct(target, () -> ApiChecks.createdCoroutines(rule, target));
                 own(rule, target, ScenarioGenerators.creation(), TraceChecks::creation);
                 atScale(rule, target, ScenarioGenerators.fanOut(false), TraceChecks::creation, ScenarioProperty.Mode.OWN_CHECKS);
+                direct(target, () -> ApiChecks.createdCoroutines(rule, target));
             }
             case R1_2 -> own(rule, target, ScenarioGenerators.creation(), TraceChecks::none);
             case R2_1 -> own(rule, target, exceptionsIfTimed(target), TraceChecks::startsOnceFirst);
@@ -49,9 +49,9 @@ public final class Conformance {
             case R2_3 -> own(rule, target, exceptionsIfTimed(target), TraceChecks::handlerOncePerThrow);
             case R3_1 -> own(rule, target, widest(target), TraceChecks::none);
             case R3_2 -> {
-                direct(target, () -> ApiChecks.yieldWhilePinned(rule, target));
                 scenarios(rule, target, ScenarioGenerators.creation(), TraceChecks::none);
                 atScale(rule, target, ScenarioGenerators.fanOut(false), TraceChecks::none, ScenarioProperty.Mode.MODEL);
+                direct(target, () -> ApiChecks.yieldWhilePinned(rule, target));
             }
             case R3_3 -> {
                 timed(rule, target, target.has(Capability.FD_WAITS) ? ScenarioGenerators.orderingWithFds()
@@ -60,20 +60,26 @@ public final class Conformance {
                         ScenarioProperty.Mode.MODEL);
             }
             case R3_4 -> {
+                if (target.has(Capability.VIRTUAL_CLOCK)) {
+                    own(rule, target, ScenarioGenerators.ordering(), TraceChecks::sleepsAtLeast);
+                    atScale(rule, target, ScenarioGenerators.fanOut(true), TraceChecks::sleepsAtLeast,
+                            ScenarioProperty.Mode.OWN_CHECKS);
+                    farClock(rule, target, ScenarioGenerators.ordering(), TraceChecks::sleepsAtLeast);
+                }
                 direct(target, () -> ApiChecks.sleepsOnTheSystemClock(rule, target));
                 target.require(rule, Capability.VIRTUAL_CLOCK);
-                own(rule, target, ScenarioGenerators.ordering(), TraceChecks::sleepsAtLeast);
-                atScale(rule, target, ScenarioGenerators.fanOut(true), TraceChecks::sleepsAtLeast, ScenarioProperty.Mode.OWN_CHECKS);
-                farClock(rule, target, ScenarioGenerators.ordering(), TraceChecks::sleepsAtLeast);
             }
             case R3_5 -> {
-                direct(target, () -> ApiChecks.runAndCloseWhileRunning(rule, target));
                 own(rule, target, widest(target), TraceChecks::runReturns);
+                if (target.has(Capability.FD_WAITS) && target.has(Capability.VIRTUAL_CLOCK)) {
+                    own(rule, target, ScenarioGenerators.untimedChains(), TraceChecks::runReturns);
+                }
+                direct(target, () -> ApiChecks.runAndCloseWhileRunning(rule, target));
             }
             case R4_1 -> {
                 fdsRequired(rule, target);
-                direct(target, () -> ApiChecks.badWaitArguments(rule, target));
                 own(rule, target, ScenarioGenerators.fds(), TraceChecks::busyExactlyWhenAnotherWaits);
+                direct(target, () -> ApiChecks.badWaitArguments(rule, target));
             }
             case R4_2 -> {
                 fdsRequired(rule, target);

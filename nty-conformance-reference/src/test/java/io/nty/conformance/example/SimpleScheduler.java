@@ -3,6 +3,7 @@ package io.nty.conformance.example;
 import io.nty.api.Coroutine;
 import io.nty.api.CoroutineExceptionHandler;
 import io.nty.api.CoroutineFunction;
+import io.nty.api.CoroutinePinnedException;
 import io.nty.api.CoroutineState;
 import io.nty.api.FdBusyException;
 import io.nty.api.FdClosedException;
@@ -15,9 +16,7 @@ import io.nty.api.WrongThreadException;
 import io.nty.api.spi.MonotonicClock;
 import io.nty.api.spi.Poller;
 import io.nty.api.spi.SchedulerBinding;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -35,8 +34,10 @@ import jdk.internal.vm.ContinuationScope;
 
 /**
  * A deliberately simple second implementation of {@link Scheduler}, written from the rules and
- * not from the reference: its own use of {@code jdk.internal.vm.Continuation}, a list kept sorted
- * for sleepers, a map for waiters, and IO readiness collected first and resumed after the poll.
+ * not from the reference: its own use of {@code jdk.internal.vm.Continuation}, a ring buffer for
+ * the ready queue ({@link ReadyRing}), a binary heap for sleepers and timed waiters
+ * ({@link TimerHeap}), an fd-indexed table for waiters ({@link WaitSlots}), and IO readiness
+ * collected first and resumed after the poll.
  * Without faults it must pass the whole suite, which shows the suite is not tied to the
  * reference's internals; with a {@link Fault} it must fail that fault's rule.
  */
@@ -49,16 +50,20 @@ public final class SimpleScheduler implements Scheduler {
     private final Poller poller;
     private final CoroutineExceptionHandler handler;
     private final Set<Fault> faults;
-    private final Deque<Co> ready = new ArrayDeque<>();
-    /** Sleepers and timed waiters, sorted by (deadline, order of suspending). */
-    private final List<Co> timed = new ArrayList<>();
-    private final Map<Integer, Co> waiters = new HashMap<>();
+    private final ReadyRing<Co> ready;
+    /** Sleepers and timed waiters, by (deadline, order of suspending). */
+    private final TimerHeap timed;
+    private final WaitSlots<Co> waiters;
     /** Only for {@link Fault#EVENT_WITHOUT_WAITER_WAKES_SOMEONE}: the last waiter per fd. */
     private final Map<Integer, Co> lastWaiter = new HashMap<>();
     private final ConcurrentLinkedQueue<Runnable> submitted = new ConcurrentLinkedQueue<>();
     /** Only for {@link Fault#RESUMES_ON_ANOTHER_THREAD}: where coroutines are wrongly resumed. */
     private final ExecutorService worker;
     private Co current;
+    /** Only for {@link Fault#IDS_SHARED_ACROSS_SCHEDULERS}: one id counter for every scheduler. */
+    private static long sharedNextId;
+    /** Only for {@link Fault#DEADLINES_FROM_SCHEDULER_START}: the clock when this scheduler was made. */
+    private final long epoch;
     private long nextId;
     private long nextSeq;
     private boolean running;
@@ -77,13 +82,30 @@ public final class SimpleScheduler implements Scheduler {
         this.poller = poller;
         this.handler = handler;
         this.faults = faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
+        this.ready = new ReadyRing<>(has(Fault.READY_RING_LOSES_ENTRIES_ON_GROWTH));
+        this.timed = new TimerHeap(has(Fault.EQUAL_DEADLINES_LIFO), has(Fault.TIMER_HEAP_REMOVE_DOES_NOT_SIFT_UP));
+        this.waiters = new WaitSlots<>(has(Fault.WAIT_TABLE_MASKS_FD_TO_64_SLOTS));
+        this.epoch = clock.nanoTime();
         this.worker = has(Fault.RESUMES_ON_ANOTHER_THREAD)
                 ? Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon(true).name("simple-worker").unstarted(r))
                 : null;
         SchedulerBinding.bind(this);
     }
 
-    private final class Co implements Coroutine {
+    /** A continuation that reports pinning as the API's exception, so a refused suspension can be undone. */
+    private static final class Context extends Continuation {
+        Context(Runnable entry) {
+            super(SCOPE, entry);
+        }
+
+        @Override
+        protected void onPinned(Continuation.Pinned reason) {
+            throw new CoroutinePinnedException("cannot suspend the coroutine here: it is pinned (" + reason
+                    + "); move the yield, sleep or wait out of that region");
+        }
+    }
+
+    private final class Co extends TimerHeap.Entry implements Coroutine {
         final long id;
         final CoroutineFunction<Object> func;
         final Object arg;
@@ -93,17 +115,17 @@ public final class SimpleScheduler implements Scheduler {
         CoroutineState state = CoroutineState.NEW;
         Throwable failure;
         int waitFd = -1;
-        long deadline;
-        long seq;
         /** How the last wait ended: ready events, or TIMEOUT / CLOSED. */
         int waitResult;
+        /** Whether its last resume came from the poll (step (c)). */
+        boolean resumedByIo;
 
         @SuppressWarnings("unchecked")
         Co(long id, CoroutineFunction<?> func, Object arg) {
             this.id = id;
             this.func = (CoroutineFunction<Object>) func;
             this.arg = arg;
-            this.cont = new Continuation(SCOPE, this::entry);
+            this.cont = new Context(this::entry);
         }
 
         /** The entry trampoline, NtyCo's {@code _exec}: calls func(arg) once (§2.1). */
@@ -153,7 +175,10 @@ public final class SimpleScheduler implements Scheduler {
     public <T> Coroutine create(CoroutineFunction<? super T> func, T arg) {
         Objects.requireNonNull(func, "func");
         checkOpen("create");
-        Co co = new Co(nextId++, func, arg);
+        Co co = new Co(has(Fault.IDS_SHARED_ACROSS_SCHEDULERS) ? sharedNextId++ : nextId++, func, arg);
+        if (has(Fault.CREATED_STATE_READY)) {
+            co.state = CoroutineState.READY;
+        }
         if (has(Fault.CREATE_RUNS_FUNC)) {
             Co caller = current;
             resume(co);
@@ -196,10 +221,15 @@ public final class SimpleScheduler implements Scheduler {
                 for (Runnable r; (r = submitted.poll()) != null; ) {
                     create(Runnable::run, r);
                 }
-                if (ready.isEmpty() && timed.isEmpty() && waiters.isEmpty()) {
+                if (ready.isEmpty() && timed.isEmpty() && (waiters.isEmpty() || has(Fault.RUN_RETURNS_WITH_UNTIMED_WAITERS))) {
                     return;
                 }
                 expireTimed();
+                if (has(Fault.IO_POLLED_BEFORE_READY_SNAPSHOT)) {
+                    pollIo();
+                    runReady();
+                    continue;
+                }
                 runReady();
                 pollIo();
             }
@@ -211,8 +241,8 @@ public final class SimpleScheduler implements Scheduler {
     /** (a): what had expired when (a) began, by (deadline, order). */
     private void expireTimed() {
         long now = clock.nanoTime();
-        while (!timed.isEmpty() && timed.get(0).deadline <= now) {
-            Co co = timed.remove(0);
+        while (!timed.isEmpty() && timed.peek().deadline <= now) {
+            Co co = (Co) timed.poll();
             if (co.state == CoroutineState.WAITING) {
                 endWait(co, TIMEOUT);
             }
@@ -240,8 +270,8 @@ public final class SimpleScheduler implements Scheduler {
     private void pollIo() {
         List<int[]> events = new ArrayList<>();
         Poller.ReadySink sink = (fd, ev) -> events.add(new int[] {fd, ev});
-        boolean somethingReady = !ready.isEmpty() || !submitted.isEmpty()
-                || (!timed.isEmpty() && timed.get(0).deadline <= clock.nanoTime());
+        boolean somethingReady = !ready.isEmpty() || (!submitted.isEmpty() && !has(Fault.EXECUTE_PENDING_IGNORED_WHEN_IDLE))
+                || (!timed.isEmpty() && timed.peek().deadline <= clock.nanoTime());
         boolean io = !waiters.isEmpty();
         boolean idle = false;
         if (somethingReady) {
@@ -258,7 +288,8 @@ public final class SimpleScheduler implements Scheduler {
             }
             idle = true;
         } else {
-            poller.poll(Math.max(0, timed.get(0).deadline - clock.nanoTime()), sink);
+            long deadline = timed.peek().deadline;
+            poller.poll(has(Fault.POLL_TIMEOUT_IS_THE_DEADLINE) ? deadline : Math.max(0, deadline - clock.nanoTime()), sink);
         }
         int resumed = 0;
         for (int[] e : events) {
@@ -266,14 +297,16 @@ public final class SimpleScheduler implements Scheduler {
             if (co != null) {
                 timed.remove(co);
                 endWait(co, e[1]);
+                co.resumedByIo = true;
                 resume(co);
+                co.resumedByIo = false;
                 resumed++;
             } else if (has(Fault.EVENT_WITHOUT_WAITER_WAKES_SOMEONE) && wakeStale(e[0])) {
                 resumed++;
             }
         }
         if (idle && resumed == 0) {
-            clock.advanceTo(timed.get(0).deadline);
+            clock.advanceTo(timed.peek().deadline);
         }
     }
 
@@ -310,7 +343,7 @@ public final class SimpleScheduler implements Scheduler {
         }
         if (co.cont.isDone() && has(Fault.EXITED_COROUTINE_RUN_AGAIN) && !co.reran && co.failure == null) {
             co.reran = true;
-            co.cont = new Continuation(SCOPE, co::entry);
+            co.cont = new Context(co::entry);
             co.state = CoroutineState.READY;
             makeReady(co);
             return;
@@ -320,7 +353,8 @@ public final class SimpleScheduler implements Scheduler {
             if (co.failure != null) {
                 Throwable f = co.failure;
                 co.failure = null;
-                if (has(Fault.EXCEPTION_STOPS_SCHEDULER)) {
+                if (has(Fault.EXCEPTION_STOPS_SCHEDULER)
+                        || (has(Fault.EXCEPTION_AFTER_IO_WAIT_STOPS_SCHEDULER) && co.resumedByIo)) {
                     throw new IllegalStateException("coroutine " + co.id + " failed", f);
                 }
                 try {
@@ -357,15 +391,23 @@ public final class SimpleScheduler implements Scheduler {
         Co co = inCoroutine("yield");
         co.state = CoroutineState.READY;
         makeReady(co);
-        Continuation.yield(SCOPE);
+        try {
+            Continuation.yield(SCOPE);
+        } catch (CoroutinePinnedException e) {
+            if (!has(Fault.PINNED_YIELD_LEFT_QUEUED)) {
+                ready.undoAdd(co);
+            }
+            co.state = CoroutineState.RUNNING;
+            throw e;
+        }
     }
 
     @Override
     public void sleep(long millis) {
-        if (millis < 0) {
+        if (millis < 0 && !has(Fault.NEGATIVE_SLEEP_YIELDS)) {
             throw new IllegalArgumentException("negative sleep " + millis);
         }
-        if (millis == 0 || (current == null && has(Fault.SUSPEND_OUTSIDE_COROUTINE_IGNORED))) {
+        if (millis <= 0 || (current == null && has(Fault.SUSPEND_OUTSIDE_COROUTINE_IGNORED))) {
             yieldNow();
             return;
         }
@@ -375,19 +417,20 @@ public final class SimpleScheduler implements Scheduler {
         }
         co.state = CoroutineState.SLEEPING;
         addTimed(co, millis);
-        Continuation.yield(SCOPE);
+        try {
+            Continuation.yield(SCOPE);
+        } catch (CoroutinePinnedException e) {
+            timed.remove(co);
+            co.state = CoroutineState.RUNNING;
+            throw e;
+        }
     }
 
     private void addTimed(Co co, long millis) {
-        co.deadline = clock.nanoTime() + millis * 1_000_000L;
+        long now = has(Fault.DEADLINES_FROM_SCHEDULER_START) ? clock.nanoTime() - epoch : clock.nanoTime();
+        co.deadline = now + millis * 1_000_000L;
         co.seq = nextSeq++;
-        int i = 0;
-        boolean lifo = has(Fault.EQUAL_DEADLINES_LIFO);
-        while (i < timed.size() && (timed.get(i).deadline < co.deadline
-                || (!lifo && timed.get(i).deadline == co.deadline))) {
-            i++;
-        }
-        timed.add(i, co);
+        timed.add(co);
     }
 
     @Override
@@ -396,7 +439,7 @@ public final class SimpleScheduler implements Scheduler {
             throw new IllegalArgumentException("bad await(" + fd + ", " + events + ", " + timeoutMillis + ")");
         }
         Co co = inCoroutine("await");
-        if (waiters.containsKey(fd) && !has(Fault.SECOND_WAITER_REPLACES_FIRST)) {
+        if (waiters.get(fd) != null && !has(Fault.SECOND_WAITER_REPLACES_FIRST)) {
             throw new FdBusyException("fd " + fd + " already has a waiter (§4.1)");
         }
         if (!(has(Fault.EVENT_WITHOUT_WAITER_WAKES_SOMEONE) && lastWaiter.containsKey(fd))) {
@@ -411,7 +454,14 @@ public final class SimpleScheduler implements Scheduler {
         if (timeout > 0) {
             addTimed(co, timeout);
         }
-        Continuation.yield(SCOPE);
+        try {
+            Continuation.yield(SCOPE);
+        } catch (CoroutinePinnedException e) {
+            timed.remove(co);
+            endWait(co, 0);
+            co.state = CoroutineState.RUNNING;
+            throw e;
+        }
         if (co.waitResult == TIMEOUT) {
             throw new WaitTimeoutException("fd " + fd + " timed out after " + timeoutMillis + " ms");
         }
@@ -488,6 +538,8 @@ public final class SimpleScheduler implements Scheduler {
         if (worker != null) {
             worker.shutdown();
         }
-        SchedulerBinding.unbind(this);
+        if (!has(Fault.CLOSE_DOES_NOT_UNBIND)) {
+            SchedulerBinding.unbind(this);
+        }
     }
 }

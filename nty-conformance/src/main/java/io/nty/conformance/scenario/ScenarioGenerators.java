@@ -102,6 +102,55 @@ public final class ScenarioGenerators {
     }
 
     /**
+     * Untimed waits left alone (§3.5): a chain of 2–6 coroutines each waiting without a timeout
+     * on an fd of its own; a starter makes the first fd readable, and each waiter, once woken,
+     * makes the next one's readable. So after a poll resumes one waiter, the only thing left may
+     * be untimed waiters whose readiness is already pending: {@code run()} must go on polling
+     * until they are resolved. Yields and short sleeps in between vary the rounds.
+     */
+    public static Gen<Scenario> untimedChains() {
+        Gen<Scenario> gen = ScenarioGenerators::untimedChain;
+        return gen.describedAs(ScenarioText::format);
+    }
+
+    private static Scenario untimedChain(RandomnessSource in) {
+        int length = draw(in, 2, 6);
+        List<Program> programs = new ArrayList<>();
+        List<Step> starter = new ArrayList<>();
+        for (int i = 0; i < length; i++) {
+            starter.add(new Step.Spawn(i + 1));
+        }
+        Step pause = chainFiller(in);
+        if (pause != null) {
+            starter.add(pause);
+        }
+        starter.add(new Step.Send(Scenario.FIRST_FD + 1)); // makes fd 3 readable: the first waiter's
+        programs.add(new Program(starter));
+        for (int i = 0; i < length; i++) {
+            int fd = Scenario.FIRST_FD + 2 * i;
+            List<Step> body = new ArrayList<>(List.of(new Step.WaitRead(fd, 0)));
+            Step filler = chainFiller(in);
+            if (filler != null) {
+                body.add(filler);
+            }
+            if (i + 1 < length) {
+                body.add(new Step.Send(fd + 3)); // the peer of the next waiter's fd
+            }
+            body.add(new Step.Recv(fd));
+            programs.add(new Program(body));
+        }
+        return new Scenario(length, programs, List.of(0));
+    }
+
+    private static Step chainFiller(RandomnessSource in) {
+        return switch (draw(in, 0, 3)) {
+            case 1 -> new Step.Yield();
+            case 2 -> new Step.Sleep(pick(in, new long[] {1, 5, 10}));
+            default -> null;
+        };
+    }
+
+    /**
      * Scale (§1.1, §3.2): a spawn tree of at least {@value #MIN_FAN_OUT} coroutines — the root
      * spawns 10–13 children, each 10–13, each 20–24 leaves — with yields (and, if {@code timed},
      * sleeps and ticks) between the spawns and in the leaves, so the ready queue grows far past
