@@ -38,8 +38,10 @@ public final class ScenarioGenerators {
     private static final long[] TIMEOUTS = {10, 1, 5, 0, 20, 100, 999, 1000, 1001, 1500, 2500, 0};
     /** Sleeps and timeouts at scale: few distinct values, so many deadlines are equal. */
     private static final long[] SCALE_DEADLINES = {10, 10, 20, 5, 30, 10, 15, 50, 1, 20};
+    /** Wait timeouts at scale: long enough that the coroutine ending waits early reaches many in time. */
+    private static final long[] SCALE_TIMEOUTS = {20, 20, 30, 10, 50, 20, 40, 15, 100, 30};
     /** Pauses of the coroutine that ends waits early at scale. */
-    private static final long[] SCALE_PAUSES = {0, 1, 2, 5, 5, 10, 12, 3};
+    private static final long[] SCALE_PAUSES = {0, 0, 1, 1, 2, 3, 5, 1};
     private static final int MAX_COROUTINES = 48;
     /** The fewest coroutines a fan-out scenario creates. */
     public static final int MIN_FAN_OUT = 2_000;
@@ -221,9 +223,9 @@ public final class ScenarioGenerators {
         programs.add(null); // the root, filled in below
         for (int w = 0; w < waiters; w++) {
             int fd = Scenario.FIRST_FD + w;
-            List<Step> body = new ArrayList<>(List.of(new Step.WaitRead(fd, pick(in, SCALE_DEADLINES)), new Step.Recv(fd)));
+            List<Step> body = new ArrayList<>(List.of(new Step.WaitRead(fd, pick(in, SCALE_TIMEOUTS)), new Step.Recv(fd)));
             if (draw(in, 0, 2) == 2) {
-                body.add(new Step.WaitRead(fd, pick(in, SCALE_DEADLINES)));
+                body.add(new Step.WaitRead(fd, pick(in, SCALE_TIMEOUTS)));
             }
             root.add(new Step.Spawn(programs.size()));
             programs.add(new Program(body));
@@ -247,12 +249,17 @@ public final class ScenarioGenerators {
         }
         if (waiters > 0) {
             List<Step> kicker = new ArrayList<>();
-            for (int i = draw(in, waiters / 2, waiters); i > 0; i--) {
+            // Targets walk the fds from a drawn start with a drawn odd stride, so even the simplest
+            // draws (QuickTheories tries those first, and shrinks towards them) end many distinct waits.
+            int start = draw(in, 0, waiters - 1);
+            int stride = 1 + 2 * draw(in, 0, 3);
+            int actions = draw(in, waiters / 2, waiters);
+            for (int i = 0; i < actions; i++) {
                 long pause = pick(in, SCALE_PAUSES);
                 if (pause > 0) {
                     kicker.add(new Step.Sleep(pause));
                 }
-                int fd = Scenario.FIRST_FD + draw(in, 0, waiters - 1);
+                int fd = Scenario.FIRST_FD + (start + i * stride) % waiters;
                 kicker.add(switch (draw(in, 0, 3)) {
                     case 0, 1 -> new Step.Send(Scenario.peerOf(fd));
                     case 2 -> new Step.Close(fd);
