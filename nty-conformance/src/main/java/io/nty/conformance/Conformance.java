@@ -79,6 +79,8 @@ public final class Conformance {
             case R4_1 -> {
                 fdsRequired(rule, target);
                 own(rule, target, ScenarioGenerators.fds(), TraceChecks::busyExactlyWhenAnotherWaits);
+                atScale(rule, target, ScenarioGenerators.timersAtScale(true), TraceChecks::busyExactlyWhenAnotherWaits,
+                        ScenarioProperty.Mode.OWN_CHECKS);
                 direct(target, () -> ApiChecks.badWaitArguments(rule, target));
             }
             case R4_2 -> {
