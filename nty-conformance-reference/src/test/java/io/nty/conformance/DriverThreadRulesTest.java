@@ -55,6 +55,22 @@ class DriverThreadRulesTest {
         }
     }
 
+    /**
+     * §1.3 through the driver with generated {@code execute}/{@code post} scenarios at the default
+     * number of examples: a scheduler that idles to the next deadline while a task is pending fails.
+     */
+    @Test
+    void rule1_3_executeWhileOthersSleepIsCheckedThroughTheDriver() {
+        try (DriverScenarioRunner driver = new DriverScenarioRunner(servingFault(Fault.EXECUTE_PENDING_IGNORED_WHEN_IDLE))) {
+            Target target = new Target(driver, Optional.empty(), new Settings(TestSeeds.DEFAULT_SEED, Settings.DEFAULT_EXAMPLES));
+
+            RuleResult result = RuleResult.of(Rule.R1_3, () -> Conformance.verify(Rule.R1_3, target));
+
+            assertThat(result.outcome()).as(result.detail()).isEqualTo(RuleResult.Outcome.FAILED);
+            assertThat(result.detail()).startsWith(Rule.R1_3.cite()).contains("\n    run");
+        }
+    }
+
     @Test
     void referenceImplementationPassesTheThreadRulesWithoutDirectCalls() {
         Target scenariosOnly = new Target(new JvmScenarioRunner(new NtyReferenceProvider()), Optional.empty(),

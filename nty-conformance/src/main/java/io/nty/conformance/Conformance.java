@@ -54,22 +54,50 @@ public final class Conformance {
      */
     private static RuleCheck check(Rule rule) {
         return switch (rule) {
-            case R1_1 -> target -> own(rule, target, ScenarioGenerators.creation(), TraceChecks::creation);
+            case R1_1 -> target -> {
+                own(rule, target, ScenarioGenerators.creation(), TraceChecks::creation);
+                atScale(rule, target, ScenarioGenerators.fanOut(false), TraceChecks::creation, ScenarioProperty.Mode.OWN_CHECKS);
+                direct(target, () -> ApiChecks.createdCoroutines(rule, target));
+            };
             case R1_2 -> target -> own(rule, target, ScenarioGenerators.creation(), TraceChecks::none);
             case R2_1 -> target -> own(rule, target, exceptionsIfTimed(target), TraceChecks::startsOnceFirst);
             case R2_2 -> target -> own(rule, target, exceptionsIfTimed(target), TraceChecks::nothingAfterExit);
             case R2_3 -> target -> own(rule, target, exceptionsIfTimed(target), TraceChecks::handlerOncePerThrow);
             case R3_1 -> target -> own(rule, target, widest(target), TraceChecks::none);
-            case R3_2 -> target -> scenarios(rule, target, ScenarioGenerators.creation(), TraceChecks::none);
-            case R3_3 -> target -> timed(rule, target, ScenarioGenerators.ordering(), TraceChecks::none);
-            case R3_4 -> target -> {
-                target.require(rule, Capability.VIRTUAL_CLOCK);
-                own(rule, target, ScenarioGenerators.ordering(), TraceChecks::sleepsAtLeast);
+            case R3_2 -> target -> {
+                scenarios(rule, target, ScenarioGenerators.creation(), TraceChecks::none);
+                atScale(rule, target, ScenarioGenerators.fanOut(false), TraceChecks::none, ScenarioProperty.Mode.MODEL);
+                direct(target, () -> ApiChecks.yieldWhilePinned(rule, target));
             };
-            case R3_5 -> target -> own(rule, target, widest(target), TraceChecks::runReturns);
+            case R3_3 -> target -> {
+                timed(rule, target, target.has(Capability.FD_WAITS) ? ScenarioGenerators.orderingWithFds()
+                        : ScenarioGenerators.ordering(), TraceChecks::none);
+                atScale(rule, target, ScenarioGenerators.timersAtScale(target.has(Capability.FD_WAITS)), TraceChecks::none,
+                        ScenarioProperty.Mode.MODEL);
+            };
+            case R3_4 -> target -> {
+                if (target.has(Capability.VIRTUAL_CLOCK)) {
+                    own(rule, target, ScenarioGenerators.ordering(), TraceChecks::sleepsAtLeast);
+                    atScale(rule, target, ScenarioGenerators.fanOut(true), TraceChecks::sleepsAtLeast,
+                            ScenarioProperty.Mode.OWN_CHECKS);
+                    farClock(rule, target, ScenarioGenerators.ordering(), TraceChecks::sleepsAtLeast);
+                }
+                direct(target, () -> ApiChecks.sleepsOnTheSystemClock(rule, target));
+                target.require(rule, Capability.VIRTUAL_CLOCK);
+            };
+            case R3_5 -> target -> {
+                own(rule, target, widest(target), TraceChecks::runReturns);
+                if (target.has(Capability.FD_WAITS) && target.has(Capability.VIRTUAL_CLOCK)) {
+                    own(rule, target, ScenarioGenerators.untimedChains(), TraceChecks::runReturns);
+                }
+                direct(target, () -> ApiChecks.runAndCloseWhileRunning(rule, target));
+            };
             case R4_1 -> target -> {
                 fdsRequired(rule, target);
                 own(rule, target, ScenarioGenerators.fds(), TraceChecks::busyExactlyWhenAnotherWaits);
+                atScale(rule, target, ScenarioGenerators.timersAtScale(true), TraceChecks::busyExactlyWhenAnotherWaits,
+                        ScenarioProperty.Mode.OWN_CHECKS);
+                direct(target, () -> ApiChecks.badWaitArguments(rule, target));
                 DuplexWaitChecks.verify(rule, target);
             };
             case R4_2 -> target -> {
@@ -79,6 +107,8 @@ public final class Conformance {
             case R4_3 -> target -> {
                 fdsRequired(rule, target);
                 timed(rule, target, ScenarioGenerators.fds(), TraceChecks::timeoutsNotEarly);
+                atScale(rule, target, ScenarioGenerators.timersAtScale(true), TraceChecks::timeoutsNotEarly,
+                        ScenarioProperty.Mode.MODEL);
                 DuplexWaitChecks.writersToo(rule, target);
             };
             case R1_3 -> target -> threads(rule, target, ApiChecks::executeFromOtherThreads, ThreadChecks::submitWakesBlockedPoll);
@@ -141,8 +171,39 @@ public final class Conformance {
         ScenarioProperty.verify(rule, target.runner(), gen, check, ScenarioProperty.Mode.OWN_CHECKS, target.settings());
     }
 
+    /** Throws among sleeps with the virtual clock, and after IO waits too with fd waits. */
     private static Gen<Scenario> exceptionsIfTimed(Target target) {
-        return target.has(Capability.VIRTUAL_CLOCK) ? ScenarioGenerators.exceptions() : ScenarioGenerators.creation();
+        if (!target.has(Capability.VIRTUAL_CLOCK)) {
+            return ScenarioGenerators.creation();
+        }
+        return target.has(Capability.FD_WAITS) ? ScenarioGenerators.exceptionsWithFds() : ScenarioGenerators.exceptions();
+    }
+
+    /** Where {@link #farClock} starts virtual clocks: far from 0, where deadlines computed as if the clock began at 0 go wrong. */
+    static final long FAR_CLOCK_START_NANOS = 1L << 62;
+
+    /** A direct check of a JVM implementation, run only when it is in process (a driver cannot be called directly). */
+    private static void direct(Target target, Runnable check) {
+        if (target.has(Capability.IN_PROCESS_API)) {
+            check.run();
+        }
+    }
+
+    /**
+     * Large generated scenarios (thousands of coroutines, dozens of timers): a few per run, enough
+     * to reach the sizes where queues grow and heaps lose entries from their middle.
+     */
+    private static void atScale(Rule rule, Target target, Gen<Scenario> gen, ScenarioProperty.TraceCheck check,
+            ScenarioProperty.Mode mode) {
+        Settings s = target.settings();
+        ScenarioProperty.verify(rule, target.runner(), gen, check, mode, new Settings(s.seed(), Math.max(2, s.examples() / 75)));
+    }
+
+    /** The rule's scenarios again, fewer, on a virtual clock starting far from 0, where the runner can do that. */
+    private static void farClock(Rule rule, Target target, Gen<Scenario> gen, ScenarioProperty.TraceCheck check) {
+        Settings s = target.settings();
+        target.runner().withClockStartingAt(FAR_CLOCK_START_NANOS).ifPresent(r -> ScenarioProperty.verify(rule, r, gen, check,
+                ScenarioProperty.Mode.OWN_CHECKS, new Settings(s.seed(), Math.max(10, s.examples() / 4))));
     }
 
     private static void timed(Rule rule, Target target, Gen<Scenario> gen, ScenarioProperty.TraceCheck check) {

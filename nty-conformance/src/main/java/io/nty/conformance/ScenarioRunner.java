@@ -35,4 +35,17 @@ public interface ScenarioRunner {
     default Optional<NativeContexts> nativeContexts() {
         return Optional.empty();
     }
+
+    /**
+     * The same runner with its virtual clock starting at {@code nanos} instead of 0, for the
+     * checks of schedulers that assume a clock starting at 0 (§3.4). Traces still count from the
+     * start of each scenario, so they are unchanged for a correct implementation.
+     *
+     * @param nanos where every scenario's virtual clock starts, {@code >= 0}
+     * @return the runner, or empty (the default) if this runner cannot start its clock elsewhere
+     *         (the driver protocol's clock starts at 0)
+     */
+    default Optional<ScenarioRunner> withClockStartingAt(long nanos) {
+        return Optional.empty();
+    }
 }

@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * The thread rules (§1.3, §5.1, §5.2) checked through scenarios with the thread steps
  * ({@link Capability#THREADS}), so an implementation behind a driver can be verified on them:
- * a task submitted from another thread while the scheduler blocks in its poll, where coroutines
- * run, a foreign thread's refused create, and execute after close.
+ * a task submitted from another thread while the scheduler blocks in its poll, tasks given to
+ * execute by coroutines and other threads while others run, where coroutines run, a foreign
+ * thread's refused create, and execute after close.
  */
 final class ThreadChecks {
 
@@ -41,6 +42,19 @@ final class ThreadChecks {
                 .create(0).build();
         check(rule, target, s, ScenarioProperty.Mode.MODEL, "a task submitted with execute() from another thread"
                 + " while the scheduler blocked in its poll must wake the poll and run next, on the scheduler's thread");
+        executeWhileOthersRun(rule, target);
+    }
+
+    /**
+     * §1.3 over generated scenarios: coroutines call {@code execute} ({@code execute P}) and have
+     * other threads call it ({@code post P}), several tasks each, while others yield, sleep and
+     * spawn; each task must become a coroutine at the start of the next round, in submission
+     * order — the whole trace must be the model's.
+     */
+    static void executeWhileOthersRun(Rule rule, Target target) {
+        target.require(rule, Capability.VIRTUAL_CLOCK);
+        ScenarioProperty.verify(rule, target.runner(), ScenarioGenerators.executes(), TraceChecks::none,
+                ScenarioProperty.Mode.MODEL, new Settings(target.settings().seed(), Math.max(10, target.settings().examples() / 3)));
     }
 
     /**

@@ -48,7 +48,38 @@ public enum Fault {
     /** A join of a coroutine that threw (or was cancelled) returns normally, with no result, instead of failing (§6.2). */
     JOIN_MISSES_FAILURE(Rule.R6_2),
     /** Cancelling a waiter takes it out of the wait table but leaves its fd interest armed (§6.3, §4.2). */
-    CANCEL_LEAVES_INTEREST_ARMED(Rule.R6_3);
+    CANCEL_LEAVES_INTEREST_ARMED(Rule.R6_3),
+
+    // Faults that need scale, high fds, threads, a second scheduler, the system clock or misuse to show.
+
+    /** Scale: the ready ring, growing past 16, copies its slots as if its head were at 0, so queued coroutines are lost and others queued twice. */
+    READY_RING_LOSES_ENTRIES_ON_GROWTH(Rule.R3_2),
+    /** Scale: removing a timer from the middle of the heap (a waiter woken early) sifts down but never up. */
+    TIMER_HEAP_REMOVE_DOES_NOT_SIFT_UP(Rule.R3_3),
+    /** High fds: the wait table has 64 slots indexed by the fd's low six bits, so fds 63 and 1023 share one. */
+    WAIT_TABLE_MASKS_FD_TO_64_SLOTS(Rule.R4_1),
+    /** Throw after IO: an exception out of a coroutine resumed by the poll propagates out of {@code run()}. */
+    EXCEPTION_AFTER_IO_WAIT_STOPS_SCHEDULER(Rule.R2_3),
+    /** Execute while others run: a pending task does not keep the scheduler from idling to the next deadline. */
+    EXECUTE_PENDING_IGNORED_WHEN_IDLE(Rule.R1_3),
+    /** Two schedulers: the id counter is static, so a second scheduler's ids do not start at 0. */
+    IDS_SHARED_ACROSS_SCHEDULERS(Rule.R1_1),
+    /** Two schedulers: {@code close()} does not unbind the scheduler, so the thread can never have another. */
+    CLOSE_DOES_NOT_UNBIND(Rule.R5_1),
+    /** States: a created coroutine is READY, not NEW. */
+    CREATED_STATE_READY(Rule.R1_1),
+    /** Misuse: {@code sleep(-1)} is taken as a yield instead of failing. */
+    NEGATIVE_SLEEP_YIELDS(Rule.R3_4),
+    /** Misuse: a yield refused because the coroutine is pinned leaves it in the ready queue, so it is resumed while it runs. */
+    PINNED_YIELD_LEFT_QUEUED(Rule.R3_2),
+    /** System clock: the blocking poll is given the earliest deadline itself as its timeout, not the time left until it. */
+    POLL_TIMEOUT_IS_THE_DEADLINE(Rule.R3_4),
+    /** Clock far from 0: deadlines are counted from the scheduler's start, as if the clock started at 0. */
+    DEADLINES_FROM_SCHEDULER_START(Rule.R3_4),
+    /** Untimed waits: run() returns when nothing is ready or timed, forgetting waiters without a timeout. */
+    RUN_RETURNS_WITH_UNTIMED_WAITERS(Rule.R3_5),
+    /** §3.3 with fds: step (c), the poll, runs before step (b), the ready snapshot. */
+    IO_POLLED_BEFORE_READY_SNAPSHOT(Rule.R3_3);
 
     private final Rule rule;
 

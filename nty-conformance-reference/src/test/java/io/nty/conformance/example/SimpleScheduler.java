@@ -6,6 +6,7 @@ import io.nty.api.CoroutineCancelledException;
 import io.nty.api.CoroutineExceptionHandler;
 import io.nty.api.CoroutineFailedException;
 import io.nty.api.CoroutineFunction;
+import io.nty.api.CoroutinePinnedException;
 import io.nty.api.CoroutineState;
 import io.nty.api.FdBusyException;
 import io.nty.api.FdClosedException;
@@ -20,9 +21,7 @@ import io.nty.api.WrongThreadException;
 import io.nty.api.spi.MonotonicClock;
 import io.nty.api.spi.Poller;
 import io.nty.api.spi.SchedulerBinding;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -40,10 +39,12 @@ import jdk.internal.vm.ContinuationScope;
 
 /**
  * A deliberately simple second implementation of {@link Scheduler}, written from the rules and
- * not from the reference: its own use of {@code jdk.internal.vm.Continuation}, a list kept sorted
- * for sleepers, a map of readers and a map of writers (§4.1: one of each per fd), and IO readiness
- * collected first and resumed after the poll; §6 with a permit per coroutine, a list of joiners
- * and a pending-cancellation flag that every suspension point checks.
+ * not from the reference: its own use of {@code jdk.internal.vm.Continuation}, a ring buffer for
+ * the ready queue ({@link ReadyRing}), a binary heap for sleepers and timed waiters
+ * ({@link TimerHeap}), two fd-indexed tables for waiters ({@link WaitSlots}: readers and writers,
+ * §4.1: one of each per fd), and IO readiness collected first and resumed after the poll; §6 with
+ * a permit per coroutine, a list of joiners and a pending-cancellation flag that every suspension
+ * point checks.
  * Without faults it must pass the whole suite, which shows the suite is not tied to the
  * reference's internals; with a {@link Fault} it must fail that fault's rule.
  */
@@ -56,12 +57,12 @@ public final class SimpleScheduler implements Scheduler {
     private final Poller poller;
     private final CoroutineExceptionHandler handler;
     private final Set<Fault> faults;
-    private final Deque<Co> ready = new ArrayDeque<>();
-    /** Sleepers and timed waiters, sorted by (deadline, order of suspending). */
-    private final List<Co> timed = new ArrayList<>();
+    private final ReadyRing<Co> ready;
+    /** Sleepers and timed waiters, by (deadline, order of suspending). */
+    private final TimerHeap timed;
     /** §4.1: the one coroutine waiting to read each fd, and the one waiting to write it. */
-    private final Map<Integer, Co> readers = new HashMap<>();
-    private final Map<Integer, Co> writers = new HashMap<>();
+    private final WaitSlots<Co> readers;
+    private final WaitSlots<Co> writers;
     /** Only for {@link Fault#SECOND_READER_ACCEPTED}: readers beyond the first, woken with it. */
     private final Map<Integer, List<Co>> extraReaders = new HashMap<>();
     /** Only for {@link Fault#EVENT_WITHOUT_WAITER_WAKES_SOMEONE}: the last waiter per fd. */
@@ -73,6 +74,10 @@ public final class SimpleScheduler implements Scheduler {
     /** §6.1: parked coroutines keep run() going, since an unpark may come through execute. */
     private int parked;
     private long nextId;
+    /** Only for {@link Fault#IDS_SHARED_ACROSS_SCHEDULERS}: one id counter for every scheduler. */
+    private static long sharedNextId;
+    /** Only for {@link Fault#DEADLINES_FROM_SCHEDULER_START}: the clock when this scheduler was made. */
+    private final long epoch;
     private long nextSeq;
     private boolean running;
     private volatile boolean closed;
@@ -90,13 +95,31 @@ public final class SimpleScheduler implements Scheduler {
         this.poller = poller;
         this.handler = handler;
         this.faults = faults.isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(faults);
+        this.ready = new ReadyRing<>(has(Fault.READY_RING_LOSES_ENTRIES_ON_GROWTH));
+        this.timed = new TimerHeap(has(Fault.EQUAL_DEADLINES_LIFO), has(Fault.TIMER_HEAP_REMOVE_DOES_NOT_SIFT_UP));
+        this.readers = new WaitSlots<>(has(Fault.WAIT_TABLE_MASKS_FD_TO_64_SLOTS));
+        this.writers = new WaitSlots<>(has(Fault.WAIT_TABLE_MASKS_FD_TO_64_SLOTS));
+        this.epoch = clock.nanoTime();
         this.worker = has(Fault.RESUMES_ON_ANOTHER_THREAD)
                 ? Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().daemon(true).name("simple-worker").unstarted(r))
                 : null;
         SchedulerBinding.bind(this);
     }
 
-    private final class Co implements ResultCoroutine<Object> {
+    /** A continuation that reports pinning as the API's exception, so a refused suspension can be undone. */
+    private static final class Context extends Continuation {
+        Context(Runnable entry) {
+            super(SCOPE, entry);
+        }
+
+        @Override
+        protected void onPinned(Continuation.Pinned reason) {
+            throw new CoroutinePinnedException("cannot suspend the coroutine here: it is pinned (" + reason
+                    + "); move the yield, sleep or wait out of that region");
+        }
+    }
+
+    private final class Co extends TimerHeap.Entry implements ResultCoroutine<Object> {
         final long id;
         final CoroutineFunction<Object> func;
         final Object arg;
@@ -114,17 +137,17 @@ public final class SimpleScheduler implements Scheduler {
         Throwable failure;
         int waitFd = -1;
         int waitEvents;
-        long deadline;
-        long seq;
         /** How the last wait ended: ready events, or TIMEOUT / CLOSED. */
         int waitResult;
+        /** Whether its last resume came from the poll (step (c)). */
+        boolean resumedByIo;
 
         @SuppressWarnings("unchecked")
         Co(long id, CoroutineFunction<?> func, Object arg) {
             this.id = id;
             this.func = (CoroutineFunction<Object>) func;
             this.arg = arg;
-            this.cont = new Continuation(SCOPE, this::entry);
+            this.cont = new Context(this::entry);
         }
 
         /** The entry trampoline, NtyCo's {@code _exec}: calls func(arg) once (§2.1). */
@@ -186,7 +209,10 @@ public final class SimpleScheduler implements Scheduler {
     public <T> Coroutine create(CoroutineFunction<? super T> func, T arg) {
         Objects.requireNonNull(func, "func");
         checkOpen("create");
-        Co co = new Co(nextId++, func, arg);
+        Co co = new Co(has(Fault.IDS_SHARED_ACROSS_SCHEDULERS) ? sharedNextId++ : nextId++, func, arg);
+        if (has(Fault.CREATED_STATE_READY)) {
+            co.state = CoroutineState.READY;
+        }
         if (has(Fault.CREATE_RUNS_FUNC)) {
             Co caller = current;
             resume(co);
@@ -236,10 +262,17 @@ public final class SimpleScheduler implements Scheduler {
                 for (Runnable r; (r = submitted.poll()) != null; ) {
                     create(Runnable::run, r);
                 }
-                if (ready.isEmpty() && timed.isEmpty() && readers.isEmpty() && writers.isEmpty() && parked == 0) {
+                boolean waiters = !readers.isEmpty() || !writers.isEmpty();
+                if (ready.isEmpty() && timed.isEmpty() && (!waiters || has(Fault.RUN_RETURNS_WITH_UNTIMED_WAITERS))
+                        && parked == 0) {
                     return;
                 }
                 expireTimed();
+                if (has(Fault.IO_POLLED_BEFORE_READY_SNAPSHOT)) {
+                    pollIo();
+                    runReady();
+                    continue;
+                }
                 runReady();
                 pollIo();
             }
@@ -251,8 +284,8 @@ public final class SimpleScheduler implements Scheduler {
     /** (a): what had expired when (a) began, by (deadline, order). */
     private void expireTimed() {
         long now = clock.nanoTime();
-        while (!timed.isEmpty() && timed.get(0).deadline <= now) {
-            Co co = timed.remove(0);
+        while (!timed.isEmpty() && timed.peek().deadline <= now) {
+            Co co = (Co) timed.poll();
             if (co.state == CoroutineState.WAITING) {
                 endWait(co, TIMEOUT);
             }
@@ -270,7 +303,7 @@ public final class SimpleScheduler implements Scheduler {
         }
         for (int n = ready.size(); n > 0; n--) {
             Co co = ready.pollFirst();
-            if (co.state != CoroutineState.EXITED) { // cancelled while NEW (§6.3)
+            if (co.cont != null) { // null: cancelled while NEW (§6.3), a tombstone never run
                 resume(co);
             }
         }
@@ -283,8 +316,8 @@ public final class SimpleScheduler implements Scheduler {
     private void pollIo() {
         List<int[]> events = new ArrayList<>();
         Poller.ReadySink sink = (fd, ev) -> events.add(new int[] {fd, ev});
-        boolean somethingReady = !ready.isEmpty() || !submitted.isEmpty()
-                || (!timed.isEmpty() && timed.get(0).deadline <= clock.nanoTime());
+        boolean somethingReady = !ready.isEmpty() || (!submitted.isEmpty() && !has(Fault.EXECUTE_PENDING_IGNORED_WHEN_IDLE))
+                || (!timed.isEmpty() && timed.peek().deadline <= clock.nanoTime());
         boolean io = !readers.isEmpty() || !writers.isEmpty();
         boolean idle = false;
         if (somethingReady) {
@@ -301,7 +334,8 @@ public final class SimpleScheduler implements Scheduler {
             }
             idle = true;
         } else {
-            poller.poll(Math.max(0, timed.get(0).deadline - clock.nanoTime()), sink);
+            long deadline = timed.peek().deadline;
+            poller.poll(has(Fault.POLL_TIMEOUT_IS_THE_DEADLINE) ? deadline : Math.max(0, deadline - clock.nanoTime()), sink);
         }
         int resumed = 0;
         for (int[] e : events) {
@@ -330,7 +364,7 @@ public final class SimpleScheduler implements Scheduler {
             }
         }
         if (idle && resumed == 0) {
-            clock.advanceTo(timed.get(0).deadline);
+            clock.advanceTo(timed.peek().deadline);
         }
     }
 
@@ -341,7 +375,9 @@ public final class SimpleScheduler implements Scheduler {
     private void wake(Co co, int events) {
         timed.remove(co);
         endWait(co, events & (co.waitEvents | IoEvents.ERROR | IoEvents.HANGUP));
+        co.resumedByIo = true;
         resume(co);
+        co.resumedByIo = false;
     }
 
     private boolean wakeStale(int fd) {
@@ -397,7 +433,7 @@ public final class SimpleScheduler implements Scheduler {
         }
         if (co.cont.isDone() && has(Fault.EXITED_COROUTINE_RUN_AGAIN) && !co.reran && co.failure == null) {
             co.reran = true;
-            co.cont = new Continuation(SCOPE, co::entry);
+            co.cont = new Context(co::entry);
             co.state = CoroutineState.READY;
             makeReady(co);
             return;
@@ -417,7 +453,8 @@ public final class SimpleScheduler implements Scheduler {
             if (co.failure != null) {
                 Throwable f = co.failure;
                 co.failure = null;
-                if (has(Fault.EXCEPTION_STOPS_SCHEDULER)) {
+                if (has(Fault.EXCEPTION_STOPS_SCHEDULER)
+                        || (has(Fault.EXCEPTION_AFTER_IO_WAIT_STOPS_SCHEDULER) && co.resumedByIo)) {
                     throw new IllegalStateException("coroutine " + co.id + " failed", f);
                 }
                 try {
@@ -455,16 +492,24 @@ public final class SimpleScheduler implements Scheduler {
         cancellationPoint(co, "yield");
         co.state = CoroutineState.READY;
         makeReady(co);
-        Continuation.yield(SCOPE);
+        try {
+            Continuation.yield(SCOPE);
+        } catch (CoroutinePinnedException e) {
+            if (!has(Fault.PINNED_YIELD_LEFT_QUEUED)) {
+                ready.undoAdd(co);
+            }
+            co.state = CoroutineState.RUNNING;
+            throw e;
+        }
         cancellationPoint(co, "yield");
     }
 
     @Override
     public void sleep(long millis) {
-        if (millis < 0) {
+        if (millis < 0 && !has(Fault.NEGATIVE_SLEEP_YIELDS)) {
             throw new IllegalArgumentException("negative sleep " + millis);
         }
-        if (millis == 0 || (current == null && has(Fault.SUSPEND_OUTSIDE_COROUTINE_IGNORED))) {
+        if (millis <= 0 || (current == null && has(Fault.SUSPEND_OUTSIDE_COROUTINE_IGNORED))) {
             yieldNow();
             return;
         }
@@ -475,20 +520,21 @@ public final class SimpleScheduler implements Scheduler {
         cancellationPoint(co, "sleep");
         co.state = CoroutineState.SLEEPING;
         addTimed(co, millis);
-        Continuation.yield(SCOPE);
+        try {
+            Continuation.yield(SCOPE);
+        } catch (CoroutinePinnedException e) {
+            timed.remove(co);
+            co.state = CoroutineState.RUNNING;
+            throw e;
+        }
         cancellationPoint(co, "sleep");
     }
 
     private void addTimed(Co co, long millis) {
-        co.deadline = clock.nanoTime() + millis * 1_000_000L;
+        long now = has(Fault.DEADLINES_FROM_SCHEDULER_START) ? clock.nanoTime() - epoch : clock.nanoTime();
+        co.deadline = now + millis * 1_000_000L;
         co.seq = nextSeq++;
-        int i = 0;
-        boolean lifo = has(Fault.EQUAL_DEADLINES_LIFO);
-        while (i < timed.size() && (timed.get(i).deadline < co.deadline
-                || (!lifo && timed.get(i).deadline == co.deadline))) {
-            i++;
-        }
-        timed.add(i, co);
+        timed.add(co);
     }
 
     @Override
@@ -502,7 +548,7 @@ public final class SimpleScheduler implements Scheduler {
         boolean write = (events & IoEvents.WRITE) != 0;
         Co reader = read ? readers.get(fd) : null;
         Co writer = write ? writers.get(fd) : null;
-        if (has(Fault.ONE_WAITER_PER_FD) && (readers.containsKey(fd) || writers.containsKey(fd))) {
+        if (has(Fault.ONE_WAITER_PER_FD) && (readers.get(fd) != null || writers.get(fd) != null)) {
             throw new FdBusyException("fd " + fd + " already has a waiter (one waiter per fd)");
         }
         if (reader != null && has(Fault.SECOND_READER_ACCEPTED) && !write) {
@@ -536,7 +582,14 @@ public final class SimpleScheduler implements Scheduler {
         if (timeout > 0) {
             addTimed(co, timeout);
         }
-        Continuation.yield(SCOPE);
+        try {
+            Continuation.yield(SCOPE);
+        } catch (CoroutinePinnedException e) {
+            timed.remove(co);
+            endWait(co, 0);
+            co.state = CoroutineState.RUNNING;
+            throw e;
+        }
         cancellationPoint(co, "await");
         if (co.waitResult == TIMEOUT) {
             throw new WaitTimeoutException("fd " + fd + " timed out after " + timeoutMillis + " ms");
@@ -725,6 +778,8 @@ public final class SimpleScheduler implements Scheduler {
         if (worker != null) {
             worker.shutdown();
         }
-        SchedulerBinding.unbind(this);
+        if (!has(Fault.CLOSE_DOES_NOT_UNBIND)) {
+            SchedulerBinding.unbind(this);
+        }
     }
 }

@@ -21,7 +21,9 @@ import java.util.function.IntFunction;
 
 /**
  * Runs scenarios in process on schedulers made by a {@link ConformanceProvider}, each on a fresh
- * thread with a fresh {@link VirtualClock} and {@link SimulatedNetwork}.
+ * thread with a fresh {@link VirtualClock} and {@link SimulatedNetwork}. The simulated sockets
+ * give the scheduler fd numbers on both sides of 64 and 1024 ({@link SimulatedNetwork#withHighFds}),
+ * where fd-indexed tables of a fixed size break.
  *
  * <p>A fresh thread per scenario keeps one broken scheduler (one that never unbinds, or hangs)
  * from poisoning the next run. A run that does not finish within {@link #TIMEOUT_MILLIS} (after
@@ -50,6 +52,8 @@ public final class JvmScenarioRunner implements ScenarioRunner {
     static final int MAX_SPINNING_THREADS = 2;
 
     private final AbandonedThreads abandoned = new AbandonedThreads();
+    /** Where each scenario's virtual clock starts. */
+    private final long clockStartNanos;
     private volatile boolean hung;
 
     /**
@@ -59,7 +63,7 @@ public final class JvmScenarioRunner implements ScenarioRunner {
      * @param provider the implementation under test
      */
     public JvmScenarioRunner(ConformanceProvider provider) {
-        this(provider, provider.name(), SimulatedNetwork::new, false);
+        this(provider, provider.name(), SimulatedNetwork::withHighFds, false);
     }
 
     /**
@@ -81,10 +85,26 @@ public final class JvmScenarioRunner implements ScenarioRunner {
      */
     public JvmScenarioRunner(ConformanceProvider provider, String name, IntFunction<ScenarioSockets> sockets,
             boolean realFds) {
+        this(provider, name, sockets, realFds, 0);
+    }
+
+    private JvmScenarioRunner(ConformanceProvider provider, String name, IntFunction<ScenarioSockets> sockets,
+            boolean realFds, long clockStartNanos) {
         this.provider = provider;
         this.name = name;
         this.sockets = sockets;
         this.realFds = realFds;
+        this.clockStartNanos = clockStartNanos;
+    }
+
+    /** @return this runner with each scenario's virtual clock starting at {@code nanos} */
+    @Override
+    public Optional<ScenarioRunner> withClockStartingAt(long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("a clock start must not be negative: " + nanos);
+        }
+        return Optional.of(new JvmScenarioRunner(provider, name + " (virtual clock starting at " + nanos + " ns)",
+                sockets, realFds, nanos));
     }
 
     /**
@@ -140,8 +160,12 @@ public final class JvmScenarioRunner implements ScenarioRunner {
                     + " this one; verify it through a driver (a separate process the suite can kill) to isolate them"));
         }
         VirtualClock clock = new VirtualClock();
+        clock.advanceTo(clockStartNanos);
         ScenarioGuard guard = new ScenarioGuard();
         ScenarioSockets net = sockets.apply(scenario.pairs());
+        if (net instanceof SimulatedNetwork sim && !scenario.usesThreads()) {
+            sim.failWhenStuck(); // nothing but the scheduler can change the network: a blocking poll with nothing ready is a hang
+        }
         Optional<Poller> poller = capabilities().contains(Capability.FD_WAITS)
                 ? net.poller().map(guard::poller) : Optional.empty();
         ScenarioExecution exec = new ScenarioExecution(scenario, clock, net,

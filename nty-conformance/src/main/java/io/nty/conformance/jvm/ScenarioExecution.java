@@ -56,6 +56,13 @@ final class ScenarioExecution {
     private volatile boolean inCreate;
     /** Stops the coroutine functions once the runner abandons the scenario. */
     private final ScenarioGuard guard;
+    /** The virtual time the clock started at: traces count from it, so they start at 0 whatever it is. */
+    private final long originNanos;
+    /** Every coroutine by id, for the state checks. */
+    private final java.util.Map<String, Coroutine> byId = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The coroutine that suspended (or ended) last, and the state it must be in until resumed. */
+    private volatile Coroutine lastSuspended;
+    private volatile CoroutineState lastSuspendedState;
 
     ScenarioExecution(Scenario scenario, VirtualClock clock, ScenarioSockets net, java.util.Optional<SocketHooks> hooks,
             ScenarioGuard guard) {
@@ -64,6 +71,7 @@ final class ScenarioExecution {
         this.clock = clock;
         this.net = net;
         this.hooks = hooks;
+        this.originNanos = clock.nanoTime();
     }
 
     /** The argument of every coroutine: its program, and whether its function has started. */
@@ -101,7 +109,7 @@ final class ScenarioExecution {
         } catch (RuntimeException | Error e) {
             mainEvent(Event.RUN_THREW, e.getClass().getSimpleName());
         }
-        for (Coroutine c : List.copyOf(created)) {
+        for (Coroutine c : List.copyOf(byId.values())) {
             if (c.state() != CoroutineState.EXITED) {
                 violations.add(new Trace.Violation(Rule.R3_5, "run() returned while coroutine " + c.id()
                         + " was " + c.state() + "; every program ends, so every coroutine must have EXITED"));
@@ -158,6 +166,12 @@ final class ScenarioExecution {
             inCreate = false;
         }
         created.add(c);
+        byId.put(Long.toString(c.id()), c);
+        CoroutineState state = c.state();
+        if (state != CoroutineState.NEW) {
+            violations.add(new Trace.Violation(Rule.R1_1, "coroutine " + c.id() + " is " + state
+                    + " right after create() returned; a created coroutine is NEW until its first resume"));
+        }
         if (!creator.equals("main") && !creator.equals(running)) {
             violations.add(new Trace.Violation(Rule.R1_2, "coroutine " + creator
                     + " called create() and something else ran before create() returned"));
@@ -167,7 +181,7 @@ final class ScenarioExecution {
 
     void uncaught(Coroutine c, Throwable failure) {
         guard.check();
-        events.add(TraceEvent.line(clock.millis(), c.id(), Event.UNCAUGHT));
+        events.add(TraceEvent.line(millis(), c.id(), Event.UNCAUGHT));
         if (c.state() != CoroutineState.EXITED) {
             violations.add(new Trace.Violation(Rule.R2_3, "the exception handler saw coroutine " + c.id()
                     + " in state " + c.state() + "; it must already be EXITED"));
@@ -202,20 +216,78 @@ final class ScenarioExecution {
             violations.add(new Trace.Violation(Rule.R2_1, "the function of coroutine " + me + " was called twice"));
         }
         act.started = true;
+        scheduler.current().ifPresent(c -> {
+            // a task given to execute or submit never went through create() here; it carries no
+            // creation index for the §6 steps (the protocol's numbering), so it is not in created
+            byId.putIfAbsent(me, c);
+        });
         enter(me);
         emit(me, Event.START);
         for (Step s : act.program.steps()) {
             if (!step(me, s)) {
-                running = null;
+                ending(me);
                 return;
             }
         }
         emit(me, Event.EXIT);
+        ending(me);
+    }
+
+    /** {@code me}'s function is about to return or throw: it must be EXITED from then on (§2.2). */
+    private void ending(String me) {
         running = null;
+        suspending(me, CoroutineState.EXITED);
+    }
+
+    /** Notes that {@code me} suspends (or ends) now, in {@code state}, to be checked at the next resume of another. */
+    private void suspending(String me, CoroutineState state) {
+        lastSuspended = byId.get(me);
+        lastSuspendedState = state;
+    }
+
+    /**
+     * The coroutine that suspended last is still suspended when the next one runs, unless this is
+     * it: its state must say how it suspended. The rule is the one of the call it suspended in.
+     */
+    private void checkLastSuspended(String me) {
+        Coroutine last = lastSuspended;
+        CoroutineState expected = lastSuspendedState;
+        lastSuspended = null;
+        if (last == null || Long.toString(last.id()).equals(me)) {
+            return;
+        }
+        CoroutineState state = last.state();
+        if (state != expected) {
+            Rule rule = switch (expected) {
+                case READY -> Rule.R3_2;
+                case SLEEPING -> Rule.R3_4;
+                case WAITING -> Rule.R4_3;
+                case PARKED -> Rule.R6_1;
+                case JOINING -> Rule.R6_2;
+                case EXITED -> Rule.R2_2;
+                case NEW, RUNNING -> Rule.R3_1;
+            };
+            violations.add(new Trace.Violation(rule, "coroutine " + last.id() + " was " + state + " while coroutine " + me
+                    + " ran after it had " + switch (expected) {
+                        case READY -> "yielded: a yielding coroutine is READY";
+                        case SLEEPING -> "gone to sleep: a sleeping coroutine is SLEEPING";
+                        case WAITING -> "begun waiting on an fd: a waiting coroutine is WAITING";
+                        case PARKED -> "parked: a parked coroutine is PARKED";
+                        case JOINING -> "begun joining a coroutine that had not ended: a joining coroutine is JOINING";
+                        case EXITED -> "ended: a coroutine whose function returned or threw is EXITED";
+                        case NEW, RUNNING -> "suspended";
+                    }));
+        }
     }
 
     /** Notes that {@code me} runs now; §3.1 and §5.1 say nobody else may be running, on no other thread. */
     private void enter(String me) {
+        checkLastSuspended(me);
+        Coroutine self = byId.get(me);
+        if (self != null && Thread.currentThread() == scheduler.thread() && self.state() != CoroutineState.RUNNING) {
+            violations.add(new Trace.Violation(Rule.R3_1, "coroutine " + me + " runs but its state is " + self.state()
+                    + ", not RUNNING"));
+        }
         String other = running;
         if (other != null && !other.equals(me)) {
             violations.add(new Trace.Violation(Rule.R3_1, "coroutine " + me + " ran while coroutine "
@@ -233,11 +305,12 @@ final class ScenarioExecution {
         switch (s) {
             case Step.Yield y -> {
                 emit(me, Event.YIELD);
-                suspend(me, scheduler::yieldNow, Event.RESUMED);
+                suspend(me, scheduler::yieldNow, Event.RESUMED, CoroutineState.READY);
             }
             case Step.Sleep sl -> {
                 emit(me, Event.SLEEP, sl.millis());
-                suspend(me, () -> scheduler.sleep(sl.millis()), Event.WOKE);
+                suspend(me, () -> scheduler.sleep(sl.millis()), Event.WOKE,
+                        sl.millis() == 0 ? CoroutineState.READY : CoroutineState.SLEEPING);
             }
             case Step.Spawn sp -> emit(me, Event.CREATED, create(sp.program(), me).id());
             case Step.Exit e -> {
@@ -246,7 +319,7 @@ final class ScenarioExecution {
             }
             case Step.Throw t -> {
                 emit(me, Event.THROW);
-                running = null;
+                ending(me);
                 throw new ScenarioThrow(me);
             }
             case Step.Tick t -> {
@@ -278,11 +351,23 @@ final class ScenarioExecution {
             case Step.SpawnResult sp -> emit(me, Event.CREATED, createWithResult(sp.program(), me).id());
             case Step.Park p -> {
                 emit(me, Event.PARK);
-                suspend(me, scheduler::park, Event.UNPARKED);
+                suspend(me, scheduler::park, Event.UNPARKED, CoroutineState.PARKED);
             }
             case Step.Unpark u -> emitText(me, u.text() + " " + onCoroutine(u.target(), scheduler::unpark));
             case Step.Cancel x -> emitText(me, x.text() + " " + onCoroutine(x.target(), scheduler::cancel));
             case Step.Join j -> join(me, j);
+            case Step.Execute x -> emitText(me, x.text() + executeOutcome(() -> {
+                scheduler.execute(task(x.program()));
+                return "";
+            }));
+            case Step.Post x -> {
+                Runnable task = task(x.program());
+                String outcome = ForeignThread.outcome(() -> {
+                    scheduler.execute(task);
+                    return "";
+                });
+                emitText(me, x.text() + (outcome.isEmpty() ? "" : " " + outcome));
+            }
         }
         return true;
     }
@@ -332,6 +417,7 @@ final class ScenarioExecution {
             return;
         }
         running = null;
+        suspending(me, CoroutineState.JOINING); // a join of an ended coroutine or of a cycle returns at once: no check then
         String result;
         try {
             result = Event.JOINED.token() + " " + scheduler.join(target);
@@ -367,6 +453,7 @@ final class ScenarioExecution {
         }
         net.enterAwait(w.fd(), IoEvents.WRITE);
         running = null;
+        suspending(me, CoroutineState.WAITING);
         String result;
         boolean suspended = true;
         try {
@@ -388,6 +475,15 @@ final class ScenarioExecution {
         enter(me);
         net.leaveAwait(w.fd(), IoEvents.WRITE, suspended, me);
         emitText(me, result);
+    }
+
+    /** @return "" if {@code call} returned, else " error NAME" */
+    private static String executeOutcome(java.util.function.Supplier<String> call) {
+        try {
+            return call.get();
+        } catch (RuntimeException e) {
+            return " " + Event.ERROR.token() + " " + e.getClass().getSimpleName();
+        }
     }
 
     /** A hook call may suspend this coroutine (§4.4), so others may run meanwhile: it is not "running". */
@@ -416,8 +512,9 @@ final class ScenarioExecution {
         }
     }
 
-    private void suspend(String me, Runnable op, Event resumedEvent) {
+    private void suspend(String me, Runnable op, Event resumedEvent, CoroutineState suspendedState) {
         running = null;
+        suspending(me, suspendedState);
         String result = resumedEvent.token();
         try {
             op.run();
@@ -438,6 +535,7 @@ final class ScenarioExecution {
         }
         net.enterAwait(w.fd(), IoEvents.READ);
         running = null;
+        suspending(me, CoroutineState.WAITING);
         String result;
         boolean suspended = true;
         try {
@@ -473,13 +571,18 @@ final class ScenarioExecution {
 
     private void emit(String who, Event event, Object... args) {
         guard.check();
-        events.add(TraceEvent.line(clock.millis(), who, event, args));
+        events.add(TraceEvent.line(millis(), who, event, args));
+    }
+
+    /** @return the virtual time since the scenario began, in whole milliseconds */
+    private long millis() {
+        return (clock.nanoTime() - originNanos) / 1_000_000L;
     }
 
     /** Records text that starts with an event's token: a step's own text, or an outcome computed above. */
     private void emitText(String who, String eventText) {
         guard.check();
-        events.add(clock.millis() + " " + who + " " + eventText);
+        events.add(millis() + " " + who + " " + eventText);
     }
 
     void mainEvent(Event event, Object... args) {

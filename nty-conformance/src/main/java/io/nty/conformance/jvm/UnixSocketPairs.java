@@ -28,6 +28,13 @@ import java.util.Optional;
  * the channels themselves, never through the scheduler. Nothing here observes the poller, so the
  * poller-contract checks of §4.2 are not available; the trace checks are.
  *
+ * <p>With an {@link FdPlacement} on the class path (nty-conformance-reference has one), the fds
+ * the scheduler sees are duplicates placed high: of every four logical fds, the first keeps the
+ * kernel's low number, the second and fourth get the first free number from 64, the third from
+ * 1024 (or from 64, under a file limit that does not reach 1024) — so epoll, the wait table and
+ * the hooks meet numbers on both sides of 64 and 1024. Data still moves through the channels;
+ * closing an fd closes its duplicate too, so the peer sees the end of the stream.
+ *
  * <p>Linux reports a read from a socket whose peer closed with unread data as
  * {@code ECONNRESET}, not end of stream; the scenario vocabulary has one word for both, {@code eof}.
  */
@@ -40,15 +47,22 @@ public final class UnixSocketPairs implements ScenarioSockets {
     /** How much {@link #fill} writes at a time, and at most how many times (a bound, not a size). */
     private static final int FILL_CHUNK = 64 * 1024;
     private static final int MAX_FILL_CHUNKS = 1024;
+    /** The lowest number of each logical fd's duplicate, by its index mod 4; 0 keeps the kernel's number. */
+    private static final int[] PLACEMENT_TIERS = {0, 64, 1024, 64};
 
     private final SocketChannel[] channels;
     private final int[] fdNumbers;
+    /** Whether each logical fd's scheduler number is a duplicate made by {@link #placement}. */
+    private final boolean[] duplicated;
     private final boolean[] closed;
+    private final Optional<FdPlacement> placement;
 
-    private UnixSocketPairs(int pairs) throws IOException {
+    private UnixSocketPairs(int pairs, Optional<FdPlacement> placement) throws IOException {
         int n = Scenario.FIRST_FD + 2 * pairs;
+        this.placement = placement;
         channels = new SocketChannel[n];
         fdNumbers = new int[n];
+        duplicated = new boolean[n];
         closed = new boolean[n];
         Path dir = Files.createTempDirectory("nty-conformance-");
         try {
@@ -67,11 +81,25 @@ public final class UnixSocketPairs implements ScenarioSockets {
      * @throws UncheckedIOException if the sockets cannot be made
      */
     public static UnixSocketPairs open(int pairs) {
+        return open(pairs, PLACEMENT);
+    }
+
+    /** Looked up once: the class path does not change while the suite runs. */
+    private static final Optional<FdPlacement> PLACEMENT = FdPlacement.find();
+
+    /**
+     * @param pairs the number of socket pairs
+     * @param placement how to move fds high, or empty to keep the kernel's numbers
+     * @return the pairs, connected and non-blocking
+     * @throws IllegalStateException if the fd numbers cannot be read (the JVM lacks {@value #EXPORT_FLAG})
+     * @throws UncheckedIOException if the sockets cannot be made
+     */
+    public static UnixSocketPairs open(int pairs, Optional<FdPlacement> placement) {
         if (FD_VAL == null) {
             throw new IllegalStateException("real socket pairs need the JVM flag " + EXPORT_FLAG);
         }
         try {
-            return new UnixSocketPairs(pairs);
+            return new UnixSocketPairs(pairs, placement);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make AF_UNIX socket pairs", e);
         }
@@ -93,7 +121,29 @@ public final class UnixSocketPairs implements ScenarioSockets {
         for (int fd = first; fd <= first + 1; fd++) {
             channels[fd].configureBlocking(false);
             fdNumbers[fd] = fdVal(channels[fd]);
+            place(fd);
         }
+    }
+
+    /** Gives the scheduler a duplicate of {@code fd} at its tier's number, falling back to lower tiers. */
+    private void place(int fd) {
+        int tier = PLACEMENT_TIERS[(fd - Scenario.FIRST_FD) % PLACEMENT_TIERS.length];
+        if (placement.isEmpty() || tier == 0) {
+            return;
+        }
+        for (int atLeast = tier; atLeast >= 64; atLeast /= 16) {
+            int dup = placement.get().duplicateAtOrAbove(fdNumbers[fd], atLeast);
+            if (dup >= 0) {
+                fdNumbers[fd] = dup;
+                duplicated[fd] = true;
+                return;
+            }
+        }
+    }
+
+    /** @return the number the scheduler sees for each logical fd, from 3 on */
+    public int[] schedulerFds() {
+        return java.util.Arrays.copyOfRange(fdNumbers, Scenario.FIRST_FD, fdNumbers.length);
     }
 
     private static Method fdValMethod() {
@@ -197,6 +247,9 @@ public final class UnixSocketPairs implements ScenarioSockets {
     @Override
     public void close(int fd) {
         closed[fd] = true;
+        if (duplicated[fd]) {
+            placement.orElseThrow().close(fdNumbers[fd]);
+        }
         try {
             channels[fd].close();
         } catch (IOException e) {

@@ -61,6 +61,10 @@ public enum Event {
     FOREIGN("foreign"),
     /** {@code submit P}: program P handed to another thread, which submits it once the scheduler blocks (§1.3). */
     SUBMIT("submit"),
+    /** {@code execute P [error NAME]}: this coroutine handed program P to {@code execute} itself (§1.3). */
+    EXECUTE("execute"),
+    /** {@code post P [error NAME]}: another thread's {@code execute} of program P returned, while this coroutine waited (§1.3). */
+    POST("post"),
     /** {@code hrecv FD T}: about to call the hook recv (§4.4, §4.5). */
     HRECV("hrecv"),
     /** {@code got N|ERRNO|timeout|busy|closed}: what the hook recv returned. */

@@ -23,7 +23,9 @@ import java.util.TreeSet;
  * (§3.3); sleep for exactly its time when the clock is virtual and idles to the earliest
  * deadline (§3.4); run returns when nothing is left (§3.5); one waiter per fd, the second gets
  * "busy" (§4.1); only waiters are woken (§4.2); readiness, timeout or close wake a waiter,
- * readiness is never lost, close makes the waiter ready at the tail (§4.3).
+ * readiness is never lost, close makes the waiter ready at the tail (§4.3); a task given to
+ * {@code execute} while the scheduler runs becomes a coroutine at the start of the next round,
+ * in submission order, before step (a) (§1.3).
  *
  * <p>Per direction (§4.1): a reader ({@code wait}) and a writer ({@code wwait}) may wait on one fd
  * at once, each woken by its own readiness — readable while bytes are buffered or the peer is
@@ -75,6 +77,8 @@ public final class Model {
     private boolean leavesOpen;
     /** Programs handed to another thread by {@code submit}, executed once the scheduler blocks (§1.3). */
     private final Deque<Integer> submitted = new ArrayDeque<>();
+    /** Programs given to {@code execute} while the scheduler ran: coroutines at the start of the next round (§1.3). */
+    private final Deque<Integer> executed = new ArrayDeque<>();
     private final int[] buffered;
     private final boolean[] closed;
     private long now;
@@ -249,7 +253,7 @@ public final class Model {
             events.add(TraceEvent.line(now, TraceEvent.MAIN, Event.CREATED, create(root).id));
             orderedCount++;
         }
-        while (!ready.isEmpty() || !timed.isEmpty() || !waiters.isEmpty() || !writers.isEmpty()) {
+        while (!ready.isEmpty() || !timed.isEmpty() || !waiters.isEmpty() || !writers.isEmpty() || !executed.isEmpty()) {
             if (!round()) {
                 events.add(TraceEvent.line(now, TraceEvent.MAIN, Event.STUCK));
                 return;
@@ -274,6 +278,9 @@ public final class Model {
 
     /** @return false if the scenario is stuck: only waiters without timeouts remain and no fd is ready */
     private boolean round() {
+        while (!executed.isEmpty()) {
+            all.remove(create(executed.pollFirst())); // like submitted tasks, no creation index for the §6 steps
+        }
         expireTimed(how.timeoutsWithSleepers(), how.expiryRechecked() ? -1 : now);
         int snapshot = ready.size();
         for (int i = 0; i < snapshot; i++) {
@@ -322,7 +329,8 @@ public final class Model {
      * to the earliest deadline (§3.3c, {@code MonotonicClock.advanceTo}).
      */
     private boolean pollIo() {
-        boolean anythingReady = !ready.isEmpty() || (!timed.isEmpty() && timed.first().deadline <= now);
+        boolean anythingReady = !ready.isEmpty() || !executed.isEmpty()
+                || (!timed.isEmpty() && timed.first().deadline <= now);
         List<Co> woken = inGuidedOrder(readyWaiters());
         if (woken.isEmpty() && !anythingReady) {
             if (timed.isEmpty() && !submitted.isEmpty()) {
@@ -563,6 +571,14 @@ public final class Model {
                 return join(c, j);
             }
             case Step.Cancel x -> emitStep(c, x.text() + " " + cancel(c, x.target()));
+            case Step.Execute x -> {
+                executed.addLast(x.program());
+                emitStep(c, x.text());
+            }
+            case Step.Post x -> {
+                executed.addLast(x.program());
+                emitStep(c, x.text());
+            }
         }
         return true;
     }

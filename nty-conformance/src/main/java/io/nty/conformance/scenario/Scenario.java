@@ -181,7 +181,7 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
     /** @return whether the scenario needs a driver with the THREADS capability: it uses other threads */
     public boolean usesThreads() {
         return !afterClose.isEmpty() || anyStep(s -> s instanceof Step.WhichThread || s instanceof Step.Foreign
-                || s instanceof Step.Submit);
+                || s instanceof Step.Submit || s instanceof Step.Execute || s instanceof Step.Post);
     }
 
     /** @return whether the scenario needs a runner with the SOCKET_HOOKS capability */

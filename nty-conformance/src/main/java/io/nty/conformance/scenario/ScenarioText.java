@@ -26,8 +26,9 @@ import java.util.List;
  *
  * Steps: {@code yield}, {@code sleep MS}, {@code spawn P}, {@code exit}, {@code throw},
  * {@code tick MS}, {@code wait FD TIMEOUT_MS}, {@code send FD}, {@code recv FD},
- * {@code close FD}, and the thread steps {@code thread}, {@code foreign P}, {@code submit P}
- * (see {@link Step.WhichThread}, {@link Step.Foreign}, {@link Step.Submit}), and the socket-hook
+ * {@code close FD}, and the thread steps {@code thread}, {@code foreign P}, {@code submit P},
+ * {@code execute P}, {@code post P} (see {@link Step.WhichThread}, {@link Step.Foreign},
+ * {@link Step.Submit}, {@link Step.Execute}, {@link Step.Post}), and the socket-hook
  * steps {@code hrecv FD TIMEOUT_MS}, {@code hsend FD N} ({@link Step.HookRecv}, {@link Step.HookSend}), the
  * writable-wait steps {@code wwait FD TIMEOUT_MS}, {@code fill FD}, {@code drain FD} (§4.1), and the
  * §6 steps {@code park}, {@code unpark K}, {@code join K}, {@code cancel K}, {@code spawnr P}. {@code outside} takes {@code yield}, {@code sleep MS} or
@@ -167,6 +168,8 @@ public final class ScenarioText {
             case "join" -> new Step.Join(Integer.parseInt(arg(w, 1)));
             case "cancel" -> new Step.Cancel(Integer.parseInt(arg(w, 1)));
             case "spawnr" -> new Step.SpawnResult(Integer.parseInt(arg(w, 1)));
+            case "execute" -> new Step.Execute(Integer.parseInt(arg(w, 1)));
+            case "post" -> new Step.Post(Integer.parseInt(arg(w, 1)));
             default -> throw new IllegalArgumentException("unknown step '" + w[0] + "'");
         };
     }

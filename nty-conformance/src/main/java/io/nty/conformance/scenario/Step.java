@@ -170,6 +170,37 @@ public sealed interface Step {
     }
 
     /**
+     * {@code execute p}: the coroutine itself calls {@code Executor.execute} with a task running
+     * program {@code p} (§1.3, §5.2). The task becomes a coroutine at the start of the scheduler's
+     * next round, after the coroutines already queued, and in submission order with other tasks:
+     * so it must not start in the round that submitted it, nor wait for a sleeper's deadline
+     * while nothing else runs. Event: {@code execute P}, or {@code execute P error NAME}.
+     *
+     * @param program the index of the program the task runs
+     */
+    record Execute(int program) implements Step {
+        @Override
+        public String text() {
+            return "execute " + program;
+        }
+    }
+
+    /**
+     * {@code post p}: another thread calls {@code Executor.execute} with a task running program
+     * {@code p} while this coroutine waits for that call to return (§1.3): the same as
+     * {@link Execute}, through the scheduler's thread-safe path. Event: {@code post P}, or
+     * {@code post P error NAME}.
+     *
+     * @param program the index of the program the task runs
+     */
+    record Post(int program) implements Step {
+        @Override
+        public String text() {
+            return "post " + program;
+        }
+    }
+
+    /**
      * {@code hrecv fd timeout}: the socket hook {@code recv} on {@code fd} (§4.4, §4.5): returns
      * what is available, else suspends the coroutine — never the scheduler thread — until data,
      * end of stream or a failure. Events: {@code hrecv FD TIMEOUT}, then {@code got N}
@@ -333,6 +364,8 @@ public sealed interface Step {
             case Foreign f -> f.program();
             case Submit s -> s.program();
             case SpawnResult s -> s.program();
+            case Execute x -> x.program();
+            case Post x -> x.program();
             default -> -1;
         };
     }
@@ -347,6 +380,8 @@ public sealed interface Step {
             case Foreign f -> new Foreign(program);
             case Submit s -> new Submit(program);
             case SpawnResult s -> new SpawnResult(program);
+            case Execute x -> new Execute(program);
+            case Post x -> new Post(program);
             default -> throw new IllegalArgumentException(text() + " names no program");
         };
     }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * {@code send FD ok|epipe|ebadf}, {@code recv FD N|eof|eagain|ebadf}, {@code close FD woke|none|ebadf},
  * {@code tick MS}, {@code exit}, {@code throw}, {@code uncaught}, {@code error NAME};
  * the thread steps' {@code thread owner|other}, {@code foreign P refused|allowed},
- * {@code submit P}; the hook steps' {@code hrecv FD T} then {@code got N|ERRNO}, and
+ * {@code submit P}, {@code execute P}, {@code post P}; the hook steps' {@code hrecv FD T} then {@code got N|ERRNO}, and
  * {@code hsend FD N} then {@code sent N|ERRNO}; the writable wait's {@code wwait FD TIMEOUT}
  * (outcomes as for {@code wait}), {@code fill FD ok|epipe|ebadf},
  * {@code drain FD ok|eagain|eof|ebadf}, and {@code send FD eagain} on a full socket; the §6

@@ -28,6 +28,12 @@ import java.util.TreeMap;
  * poller (the {@link Poller} contract: arm just before a waiter suspends, disarm as it resumes)
  * and records what breaks §4.1 and §4.2 as {@link Trace.Violation}s.
  *
+ * <p>Fds are numbered two ways: scenarios (and this class's socket methods) use logical fds,
+ * {@code 3+2k} and {@code 4+2k} for pair {@code k}; the scheduler sees {@link #schedulerFd} numbers
+ * in {@code await}, {@code fdClosed} and the poller. {@link #SimulatedNetwork(int)} makes them
+ * the same; {@link #withHighFds(int)} places them on both sides of 64 and 1024 ({@link #HIGH_FDS}),
+ * so that a wait table of fixed size, or one that grows wrongly, is caught.
+ *
  * <p>Thread-safe: all state is guarded by this object's monitor, because §1.3 tests call
  * {@link Poller#wakeup()} from another thread while {@link Poller#poll} blocks.
  */
@@ -39,7 +45,18 @@ public final class SimulatedNetwork implements ScenarioSockets {
     /** The longest a blocking poll waits before it reports the scenario stuck. */
     private static final long STUCK_AFTER_NANOS = 2_000_000_000L;
 
+    /**
+     * The scheduler fds of the first logical fds under {@link #withHighFds}: 3 becomes 63, 4 becomes
+     * 64, 5 becomes 1023, 6 becomes 1024, … — the edges of 64- and 1024-entry tables (and of
+     * {@code FD_SETSIZE}); later ones count on from 1026.
+     */
+    public static final int[] HIGH_FDS = {63, 64, 1023, 1024, 62, 65, 1022, 1025};
+
     private final int fdLimit;
+    /** The scheduler fd of each logical fd. */
+    private final int[] numbers;
+    /** The logical fd of each scheduler fd. */
+    private final Map<Integer, Integer> logical = new java.util.HashMap<>();
     private final int[] buffered;
     private final boolean[] closed;
     private final Map<Integer, Integer> armed = new TreeMap<>();
@@ -49,15 +66,38 @@ public final class SimulatedNetwork implements ScenarioSockets {
     private final int[] inAwaitWrite;
     private final List<Trace.Violation> violations = new ArrayList<>();
     private boolean wakeupPending;
+    private boolean failWhenStuck;
     private int polls;
 
-    /** @param pairs the number of socket pairs; pair k owns fds 3+2k and 4+2k */
+    /**
+     * A network whose scheduler fds are the logical ones.
+     *
+     * @param pairs the number of socket pairs; pair k owns fds 3+2k and 4+2k
+     */
     public SimulatedNetwork(int pairs) {
+        this(pairs, false);
+    }
+
+    private SimulatedNetwork(int pairs, boolean high) {
         this.fdLimit = Scenario.FIRST_FD + 2 * pairs;
         this.buffered = new int[fdLimit];
         this.closed = new boolean[fdLimit];
         this.inAwait = new int[fdLimit];
         this.inAwaitWrite = new int[fdLimit];
+        this.numbers = new int[fdLimit];
+        for (int fd = Scenario.FIRST_FD; fd < fdLimit; fd++) {
+            int i = fd - Scenario.FIRST_FD;
+            numbers[fd] = !high ? fd : i < HIGH_FDS.length ? HIGH_FDS[i] : 1026 + i - HIGH_FDS.length;
+            logical.put(numbers[fd], fd);
+        }
+    }
+
+    /**
+     * @param pairs the number of socket pairs
+     * @return a network whose scheduler fds lie on both sides of 64 and 1024 ({@link #HIGH_FDS})
+     */
+    public static SimulatedNetwork withHighFds(int pairs) {
+        return new SimulatedNetwork(pairs, true);
     }
 
     /** @return a new poller over this network; the scheduler under test owns it */
@@ -72,7 +112,17 @@ public final class SimulatedNetwork implements ScenarioSockets {
 
     @Override
     public int schedulerFd(int logicalFd) {
-        return logicalFd;
+        return numbers[logicalFd];
+    }
+
+    /** @return the logical fd of a scheduler fd, or -1 if it is none of this network's */
+    private int logicalOf(int schedulerFd) {
+        return logical.getOrDefault(schedulerFd, -1);
+    }
+
+    /** @return how messages name a logical fd: with its scheduler number when that differs */
+    private String name(int fd) {
+        return numbers[fd] == fd ? "fd " + fd : "fd " + fd + " (scheduler fd " + numbers[fd] + ")";
     }
 
     @Override
@@ -84,6 +134,16 @@ public final class SimulatedNetwork implements ScenarioSockets {
     @Override
     public synchronized List<Trace.Violation> violations() {
         return List.copyOf(violations);
+    }
+
+    /**
+     * For scenarios in which no other thread acts: a poll without a timeout while no armed fd is
+     * ready can then never end, so it fails at once ({@link NtyException}, out of the scheduler's
+     * {@code run()}) instead of blocking; the trace shows where the scheduler lost a wakeup
+     * without costing real time.
+     */
+    public synchronized void failWhenStuck() {
+        failWhenStuck = true;
     }
 
     /** @return how many times the scheduler polled */
@@ -240,37 +300,43 @@ public final class SimulatedNetwork implements ScenarioSockets {
         count[fd]--;
         int dir = (events & IoEvents.WRITE) != 0 ? IoEvents.WRITE : IoEvents.READ;
         if (suspended && count[fd] == 0 && (armed.getOrDefault(fd, 0) & dir) != 0) {
-            violations.add(new Trace.Violation(Rule.R4_2, "fd " + fd + " was still armed for " + IoEvents.toString(dir)
+            violations.add(new Trace.Violation(Rule.R4_2, name(fd) + " was still armed for " + IoEvents.toString(dir)
                     + " when its waiter (coroutine " + who + ") resumed: interest must be disarmed as the waiter resumes"
                     + " (on readiness, timeout, close or cancellation)"));
         }
     }
 
-    private synchronized void arm(int fd, int events) {
-        if (fd < Scenario.FIRST_FD || fd >= fdLimit || closed[fd]) {
-            throw new NtyException("EBADF: fd " + fd + " is not an open simulated socket");
+    private synchronized void arm(int schedulerFd, int events) {
+        int fd = logicalOf(schedulerFd);
+        if (fd < 0 || closed[fd]) {
+            throw new NtyException("EBADF: fd " + schedulerFd + " is not an open simulated socket");
         }
         if ((events & ~IoEvents.INTEREST_MASK) != 0 || events == 0) {
             throw new IllegalArgumentException("bad interest " + IoEvents.toString(events));
         }
         int already = armed.getOrDefault(fd, 0);
         if ((already & events) != 0) {
-            violations.add(new Trace.Violation(Rule.R4_1, "fd " + fd + " armed for " + IoEvents.toString(already & events)
+            violations.add(new Trace.Violation(Rule.R4_1, name(fd) + " armed for " + IoEvents.toString(already & events)
                     + " twice without a disarm: a second reader (or writer) must be refused, not registered over the first"));
         }
         for (int dir : new int[] {IoEvents.READ, IoEvents.WRITE}) {
             if ((events & dir) != 0 && waiting(dir)[fd] == 0) {
-                violations.add(new Trace.Violation(Rule.R4_2, "fd " + fd + " armed for " + IoEvents.toString(dir)
+                violations.add(new Trace.Violation(Rule.R4_2, name(fd) + " armed for " + IoEvents.toString(dir)
                         + " while no coroutine waits on it in that direction"));
             }
         }
         armed.put(fd, already | events);
     }
 
-    private synchronized void disarm(int fd, int events) {
+    private synchronized void disarm(int schedulerFd, int events) {
+        int fd = logicalOf(schedulerFd);
+        if (fd < 0) {
+            violations.add(new Trace.Violation(Rule.R4_2, "fd " + schedulerFd + " disarmed, but no simulated socket has that number"));
+            return;
+        }
         Integer was = armed.get(fd);
         if ((was == null || (was & events) == 0) && !closed[fd]) {
-            violations.add(new Trace.Violation(Rule.R4_2, "fd " + fd + " disarmed for " + IoEvents.toString(events)
+            violations.add(new Trace.Violation(Rule.R4_2, name(fd) + " disarmed for " + IoEvents.toString(events)
                     + " but it was not armed for it"));
         }
         if (was != null) {
@@ -299,6 +365,10 @@ public final class SimulatedNetwork implements ScenarioSockets {
     private synchronized List<int[]> collectReady(long timeoutNanos) {
         polls++;
         List<int[]> ready = readyArmed();
+        if (ready.isEmpty() && timeoutNanos < 0 && !wakeupPending && failWhenStuck) {
+            throw new NtyException("the scheduler polls without a timeout, but no armed fd is ready and no other"
+                    + " thread can make one ready: this poll would block forever (armed: " + armed.keySet() + ")");
+        }
         if (ready.isEmpty() && timeoutNanos != 0 && !wakeupPending) {
             long waitNanos = timeoutNanos < 0 ? STUCK_AFTER_NANOS : Math.min(timeoutNanos, STUCK_AFTER_NANOS);
             long end = System.nanoTime() + waitNanos;
@@ -318,7 +388,7 @@ public final class SimulatedNetwork implements ScenarioSockets {
             int fd = e.getKey();
             for (int dir : new int[] {IoEvents.READ, IoEvents.WRITE}) {
                 if ((e.getValue() & dir) != 0 && waiting(dir)[fd] == 0 && !closed[fd]) {
-                    violations.add(new Trace.Violation(Rule.R4_2, "fd " + fd + " is armed for " + IoEvents.toString(dir)
+                    violations.add(new Trace.Violation(Rule.R4_2, name(fd) + " is armed for " + IoEvents.toString(dir)
                             + " while no coroutine waits on it so (a stale registration can wake the wrong coroutine)"));
                 }
             }
@@ -343,7 +413,7 @@ public final class SimulatedNetwork implements ScenarioSockets {
                 ev |= IoEvents.WRITE;
             }
             if (ev != 0) {
-                ready.add(new int[] {fd, ev | (peerClosed ? IoEvents.HANGUP : 0)});
+                ready.add(new int[] {numbers[fd], ev | (peerClosed ? IoEvents.HANGUP : 0)});
             }
         }
         return ready;

@@ -34,6 +34,38 @@ class ModelTest {
     }
 
     @Test
+    void rule1_3_anExecutedTaskStartsAtTheNextRoundBeforeSleepersAndAfterTheQueue() {
+        // 0 executes program 1 and yields; 2 sleeps 10. The task becomes a coroutine (id 2, after
+        // the roots) at the start of round 2, so it runs after 0 (queued by its yield in round 1):
+        // not in round 1, and not only once the clock idles to 2's deadline.
+        Scenario s = Scenario.builder()
+                .program(new Step.Execute(1), new Yield()).program().program(new Sleep(10))
+                .create(0).create(2).build();
+        assertThat(trace(s)).containsExactly(
+                "0 main created 0", "0 main created 1",
+                "0 0 start", "0 0 execute 1", "0 0 yield", "0 1 start", "0 1 sleep 10",
+                "0 0 resumed", "0 0 exit", "0 2 start", "0 2 exit",
+                "10 1 woke", "10 1 exit", "10 main returned");
+    }
+
+    @Test
+    void rule3_5_runReturnsOnlyOnceAnUntimedWaiterLeftAloneIsResolved() {
+        // 1 and 2 wait without a timeout; 0 makes 2's fd readable. When the poll resumes 2, it
+        // makes 1's fd readable and ends: only an untimed waiter is left, whose readiness is
+        // pending, so run() must poll once more instead of returning.
+        Scenario s = Scenario.builder().pairs(2)
+                .program(new Spawn(1), new Spawn(2), new Send(6))
+                .program(new WaitRead(3, 0))
+                .program(new WaitRead(5, 0), new Send(4))
+                .create(0).build();
+        assertThat(trace(s)).containsExactly(
+                "0 main created 0", "0 0 start", "0 0 created 1", "0 0 created 2", "0 0 send 6 ok", "0 0 exit",
+                "0 1 start", "0 1 wait 3 0", "0 2 start", "0 2 wait 5 0",
+                "0 2 ready", "0 2 send 4 ok", "0 2 exit",
+                "0 1 ready", "0 1 exit", "0 main returned");
+    }
+
+    @Test
     void rule3_3_equalDeadlinesWakeInSleepOrderAndReadyDuringRoundWaits() {
         // 0 and 1 both sleep 10: equal deadlines wake in the order they slept. When 0 wakes in
         // step (a) and yields, it runs again only after 1 (woken in the same (a)).
