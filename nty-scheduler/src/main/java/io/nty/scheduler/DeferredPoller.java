@@ -25,7 +25,11 @@ final class DeferredPoller implements Poller {
     private volatile boolean chosen;
     private boolean closed;
 
-    /** @param owner the scheduler's thread */
+    /**
+     * Creates the poller for a scheduler bound to {@code owner}.
+     *
+     * @param owner the scheduler's thread
+     */
     DeferredPoller(Thread owner) {
         this(owner, Pollers::openBest);
     }
@@ -82,8 +86,13 @@ final class DeferredPoller implements Poller {
     }
 
     @Override
-    public void disarm(int fd) {
-        delegate.disarm(fd);
+    public void disarm(int fd, int events) {
+        delegate.disarm(fd, events);
+    }
+
+    @Override
+    public int drainClosed(ReadySink sink) {
+        return delegate.drainClosed(sink); // closes elsewhere reach only a poller that armed fds
     }
 
     @Override

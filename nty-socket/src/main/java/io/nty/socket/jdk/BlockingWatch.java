@@ -71,7 +71,7 @@ public final class BlockingWatch implements AutoCloseable {
         return watch;
     }
 
-    /** @return how many stalls have been reported so far */
+    /** {@return how many stalls have been reported so far} */
     public int stallsReported() {
         return stalls.get();
     }
@@ -138,7 +138,7 @@ public final class BlockingWatch implements AutoCloseable {
 
     private static final int PRIORITIES = 8;
 
-    /** @return the diagnosis of recogniser {@code priority} for one frame, or {@code null} */
+    /** {@return the diagnosis of recogniser {@code priority} for one frame, or {@code null}} */
     private static String recognise(int priority, StackTraceElement frame) {
         String c = frame.getClassName();
         String m = frame.getMethodName();

@@ -64,7 +64,7 @@ public final class JdkSocketHook {
         return true;
     }
 
-    /** @return whether {@link #install()} has hooked the JDK's sockets in this process */
+    /** {@return whether {@link #install()} has hooked the JDK's sockets in this process} */
     public static synchronized boolean isInstalled() {
         return installed;
     }

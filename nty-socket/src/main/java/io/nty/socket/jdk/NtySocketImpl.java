@@ -458,7 +458,7 @@ final class NtySocketImpl extends SocketImpl {
         }
     }
 
-    /** @return {@code value} as the option's old-API type; throws what the JDK throws */
+    /** {@return {@code value} as the option's old-API type; throws what the JDK throws} */
     private static Object check(JdkOption option, Object value) throws SocketException {
         return switch (option.kind()) {
             case FLAG -> {
@@ -532,8 +532,8 @@ final class NtySocketImpl extends SocketImpl {
     // ------------------------------------------------------------------ helpers
 
     /**
-     * @return the fd, made now for {@code address}'s family if there is none yet, with the
-     *         options set so far and a deferred wildcard bind applied
+     * {@return the fd, made now for {@code address}'s family if there is none yet, with the
+     *         options set so far and a deferred wildcard bind applied}
      */
     private int openFor(InetAddress address) throws IOException {
         int s = fd;
