@@ -51,8 +51,24 @@ class NtyAgentTest {
     }
 
     @Test
-    void theAgentRefusesOptions() {
+    void theAgentRefusesUnknownOptionsNamingTheKnownOnes() {
         assertThatThrownBy(() -> NtyAgent.premain("verbose", null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("takes no options");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown option 'verbose'")
+                .hasMessageContaining("resolverWorkers=N");
+    }
+
+    @Test
+    void resolverOptionsAreParsedAndChecked() {
+        assertThat(NtyAgent.ResolverOptions.parse(null).workers()).isZero();
+        assertThat(NtyAgent.ResolverOptions.parse("resolverWorkers=4"))
+                .isEqualTo(new NtyAgent.ResolverOptions(4, NtyAgent.DEFAULT_RESOLVER_QUEUE));
+        assertThat(NtyAgent.ResolverOptions.parse("resolverWorkers=2, resolverQueue=0"))
+                .isEqualTo(new NtyAgent.ResolverOptions(2, 0));
+        assertThatThrownBy(() -> NtyAgent.ResolverOptions.parse("resolverWorkers=0"))
+                .hasMessageContaining("resolverWorkers must be >= 1");
+        assertThatThrownBy(() -> NtyAgent.ResolverOptions.parse("resolverWorkers=four"))
+                .hasMessageContaining("takes a whole number, got 'four'");
+        assertThatThrownBy(() -> NtyAgent.ResolverOptions.parse("resolverQueue=8"))
+                .hasMessageContaining("needs resolverWorkers=N too");
     }
 }
