@@ -34,7 +34,7 @@ class DeferredPollerTest {
         p.arm(6, IoEvents.READ);
 
         assertThat(choices).hasValue(1);
-        assertThat(scripted.calls).containsExactly("arm 5", "arm 6");
+        assertThat(scripted.calls).containsExactly("arm 5 READ", "arm 6 READ");
         assertThat(p.name()).isEqualTo("scripted");
     }
 

@@ -59,7 +59,7 @@ class Rule6CancelTest extends SchedulerFixture {
         cancelWhile("await", () -> scheduler.await(7, IoEvents.READ, 500));
         assertThat(trace).containsExactly("cancel WAITING", "after cancel READY",
                 "await threw: coroutine 0 was cancelled in await() (§6.3)", "finally");
-        assertThat(poller.calls).containsExactly("arm 7", "disarm 7");
+        assertThat(poller.calls).containsExactly("arm 7 READ", "disarm 7 READ");
         assertThat(poller.armed).isEmpty();
         assertThat(now()).isZero(); // the timeout no longer counts
     }

@@ -49,7 +49,7 @@ class HookCancellationTest {
             Loopback.closeAll(client, server);
         }
         assertThat(trace).hasSize(4);
-        assertThat(trace.get(0)).isEqualTo("log after cancel: [arm " + server + " 1, disarm " + server + "]");
+        assertThat(trace.get(0)).isEqualTo("log after cancel: [arm " + server + " 1, disarm " + server + " 1]");
         assertThat(trace.subList(1, 4)).containsExactly("recv cancelled", "finally ran", "second reader got ping");
     }
 }
