@@ -95,12 +95,13 @@ final class NtySocketImpl extends SocketImpl {
     }
 
     /**
-     * Resolves {@code host} on the calling thread: name lookups are not hooked (see
-     * package-info), so inside a coroutine this blocks the scheduler thread. The one place this
-     * class resolves; clients mostly resolve before the socket sees the address.
+     * Resolves {@code host} the way {@link NtyResolverProvider} does: on the resolver offload
+     * inside a coroutine when one is set, else on the calling thread ({@link OffloadedLookup}),
+     * even if another resolver provider won the JDK's slot. The one place this class resolves;
+     * clients mostly resolve before the socket sees the address.
      */
     private static InetAddress resolve(String host) throws UnknownHostException {
-        return InetAddress.getByName(host);
+        return OffloadedLookup.run(host, () -> InetAddress.getByName(host));
     }
 
     @Override
