@@ -13,12 +13,13 @@ NTY_REDIS_PID=""
 svc_log() { printf '[services] %s\n' "$*"; }
 
 svc_apt_install() {
-  if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+  local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo -n" # GitHub runners: not root, passwordless sudo
+  if command -v apt-get >/dev/null && { [ -z "$sudo" ] || sudo -n true 2>/dev/null; }; then
     svc_log "installing $*"
-    apt-get update -qq >/dev/null 2>&1 || true
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+    $sudo apt-get update -qq >/dev/null 2>&1 || true
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
   else
-    svc_log "missing $* and cannot install it (need root and apt-get)"; return 1
+    svc_log "missing $* and cannot install it (need root or passwordless sudo, and apt-get)"; return 1
   fi
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The brief's budget: 100,000 concurrent idle connections on one scheduler thread. Run from the
+# nty's budget (docs/performance.md): 100,000 concurrent idle connections on one scheduler thread. Run from the
 # repository root after `mvn -B -pl nty-socket -am verify` and the build-classpath step of
 # measure.sh. The server and the client are separate processes; each needs a file limit above
 # the connection count (raise the hard limit, `ulimit -Hn`, for 100,000).

@@ -1,6 +1,6 @@
 /*
- * nty_switch_bench — how long one nty_switch takes, beside the floor it is held to (§4 of the
- * brief: ≤ 1.5× a switch of the same shape that saves only rsp, rip and the callee-saved general
+ * nty_switch_bench — how long one nty_switch takes, beside the floor it is held to (nty's
+ * budget, docs/performance.md: ≤ 1.5× a switch of the same shape that saves only rsp, rip and the callee-saved general
  * registers), measured in the same process, rounds interleaved so drift hits both alike.
  *
  * Each measurement is a round of ITERATIONS round trips (two switches each) between the thread's

@@ -14,7 +14,11 @@ public class CoroutineCancelledException extends NtyException {
 
     private static final long serialVersionUID = 1L;
 
-    /** @param message what was cancelled and where, naming the rule */
+    /**
+     * Creates the exception.
+     *
+     * @param message what was cancelled and where, naming the rule
+     */
     public CoroutineCancelledException(String message) {
         super(message);
     }

@@ -12,6 +12,8 @@ public class CoroutineFailedException extends NtyException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * Creates the exception.
+     *
      * @param message which coroutine failed, naming the rule
      * @param cause what ended it
      */
@@ -19,7 +21,7 @@ public class CoroutineFailedException extends NtyException {
         super(message, cause);
     }
 
-    /** @return whether the joined coroutine was cancelled rather than failing by itself */
+    /** {@return whether the joined coroutine was cancelled rather than failing by itself} */
     public boolean wasCancelled() {
         return getCause() instanceof CoroutineCancelledException;
     }

@@ -20,23 +20,25 @@ public enum IoDirection {
         this.mask = mask;
     }
 
-    /** @return this direction's interest bit, {@link IoEvents#READ} or {@link IoEvents#WRITE} */
+    /** {@return this direction's interest bit, {@link IoEvents#READ} or {@link IoEvents#WRITE}} */
     public int mask() {
         return mask;
     }
 
     /**
+     * {@return whether they make a waiter of this direction ready: its own bit, or
+     *         {@link IoEvents#ERROR} / {@link IoEvents#HANGUP}}
+     *
      * @param readyEvents events a poller reported
-     * @return whether they make a waiter of this direction ready: its own bit, or
-     *         {@link IoEvents#ERROR} / {@link IoEvents#HANGUP}
      */
     public boolean isReadyIn(int readyEvents) {
         return (readyEvents & (mask | IoEvents.ERROR | IoEvents.HANGUP)) != 0;
     }
 
     /**
+     * {@return whether this direction is part of it}
+     *
      * @param interest an interest mask
-     * @return whether this direction is part of it
      */
     public boolean isIn(int interest) {
         return (interest & mask) != 0;

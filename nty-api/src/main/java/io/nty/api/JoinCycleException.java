@@ -9,7 +9,11 @@ public class JoinCycleException extends NtyException {
 
     private static final long serialVersionUID = 1L;
 
-    /** @param message the cycle, naming the rule */
+    /**
+     * Creates the exception.
+     *
+     * @param message the cycle, naming the rule
+     */
     public JoinCycleException(String message) {
         super(message);
     }

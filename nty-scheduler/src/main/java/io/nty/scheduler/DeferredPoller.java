@@ -25,7 +25,11 @@ final class DeferredPoller implements Poller {
     private volatile boolean chosen;
     private boolean closed;
 
-    /** @param owner the scheduler's thread */
+    /**
+     * Creates the poller for a scheduler bound to {@code owner}.
+     *
+     * @param owner the scheduler's thread
+     */
     DeferredPoller(Thread owner) {
         this(owner, Pollers::openBest);
     }
@@ -88,7 +92,7 @@ final class DeferredPoller implements Poller {
 
     @Override
     public int drainClosed(ReadySink sink) {
-        return delegate.drainClosed(sink); // the chosen poller learns of other threads' closes (§4.3)
+        return delegate.drainClosed(sink); // closes elsewhere reach only a poller that armed fds
     }
 
     @Override

@@ -268,7 +268,7 @@ public final class NtyScheduler implements Scheduler {
         }
     }
 
-    /** @return the part of {@code events} that is readiness for {@code co}'s wait, 0 if none */
+    /** {@return the part of {@code events} that is readiness for {@code co}'s wait, 0 if none} */
     private static int readiness(ScheduledCoroutine co, int events) {
         return events & (co.waitEvents | IoEvents.ERROR | IoEvents.HANGUP);
     }

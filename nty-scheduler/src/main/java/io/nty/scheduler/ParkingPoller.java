@@ -39,8 +39,9 @@ final class ParkingPoller implements Poller {
     }
 
     /**
+     * {@return the error for a coroutine that waits on an fd, naming what to do and {@code why}}
+     *
      * @param why why no IO poller could be opened
-     * @return the error for a coroutine that waits on an fd, naming what to do and {@code why}
      */
     static UnsupportedOperationException noFdWaits(String why) {
         return new UnsupportedOperationException("this scheduler has no IO poller, so coroutines cannot "

@@ -29,9 +29,10 @@ final class WaitTable {
     }
 
     /**
+     * {@return the first coroutine that holds a slot of {@code fd} in a direction of
+     *         {@code interest} (reader first), or {@code null} if all those slots are free}
+     *
      * @param interest an interest mask
-     * @return the first coroutine that holds a slot of {@code fd} in a direction of
-     *         {@code interest} (reader first), or {@code null} if all those slots are free
      */
     ScheduledCoroutine occupant(int fd, int interest) {
         for (IoDirection d : IoDirection.values()) {

@@ -621,8 +621,9 @@ public final class NtySockets {
     }
 
     /**
+     * {@return how many bytes can be read without waiting ({@code ioctl(FIONREAD)}); never waits}
+     *
      * @param fd a connected stream socket
-     * @return how many bytes can be read without waiting ({@code ioctl(FIONREAD)}); never waits
      * @throws ErrnoException e.g. {@code EBADF}, {@code EINVAL} on a listening socket
      */
     public static int available(int fd) throws ErrnoException {

@@ -172,27 +172,27 @@ public final class Channel<E> {
         }
     }
 
-    /** @return whether {@link #close()} was called */
+    /** {@return whether {@link #close()} was called} */
     public boolean isClosed() {
         return closed;
     }
 
-    /** @return how many elements are buffered now */
+    /** {@return how many elements are buffered now} */
     public int size() {
         return buffer.size();
     }
 
-    /** @return the most elements the channel buffers */
+    /** {@return the most elements the channel buffers} */
     public int capacity() {
         return capacity;
     }
 
-    /** @return how many senders wait for room */
+    /** {@return how many senders wait for room} */
     public int waitingSenders() {
         return senders.size();
     }
 
-    /** @return how many receivers wait for an element */
+    /** {@return how many receivers wait for an element} */
     public int waitingReceivers() {
         return receivers.size();
     }

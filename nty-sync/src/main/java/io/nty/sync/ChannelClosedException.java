@@ -8,7 +8,11 @@ public class ChannelClosedException extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
-    /** @param message what was refused */
+    /**
+     * Creates the exception.
+     *
+     * @param message what was refused
+     */
     public ChannelClosedException(String message) {
         super(message);
     }

@@ -18,8 +18,9 @@ final class Confinement {
     }
 
     /**
+     * {@return the owning scheduler, bound on first use}
+     *
      * @param operation the call, for the error message
-     * @return the owning scheduler, bound on first use
      * @throws IllegalStateException on a thread without a scheduler, or another scheduler's
      */
     Scheduler check(String operation) {

@@ -93,7 +93,7 @@ public final class CoroutineCondition {
         }
     }
 
-    /** @return how many coroutines wait for a signal */
+    /** {@return how many coroutines wait for a signal} */
     public int waitingCount() {
         return waiters.size();
     }

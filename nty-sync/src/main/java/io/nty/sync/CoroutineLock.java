@@ -47,7 +47,7 @@ public final class CoroutineLock {
     }
 
     /**
-     * @return whether the lock was free and is now held by the calling coroutine
+     * {@return whether the lock was free and is now held by the calling coroutine}
      * @throws io.nty.api.NotInCoroutineException outside a coroutine
      */
     public boolean tryLock() {
@@ -102,17 +102,17 @@ public final class CoroutineLock {
         return confinement.check(operation);
     }
 
-    /** @return a new condition bound to this lock */
+    /** {@return a new condition bound to this lock} */
     public CoroutineCondition newCondition() {
         return new CoroutineCondition(this);
     }
 
-    /** @return whether some coroutine holds the lock */
+    /** {@return whether some coroutine holds the lock} */
     public boolean isLocked() {
         return owner != null;
     }
 
-    /** @return how many coroutines wait for the lock */
+    /** {@return how many coroutines wait for the lock} */
     public int queueLength() {
         return waiters.size();
     }

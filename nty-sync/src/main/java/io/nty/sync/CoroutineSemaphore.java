@@ -65,8 +65,9 @@ public final class CoroutineSemaphore {
     }
 
     /**
+     * {@return whether {@code n} permits were available with nobody waiting, and are now taken}
+     *
      * @param n how many, {@code >= 1}
-     * @return whether {@code n} permits were available with nobody waiting, and are now taken
      */
     public boolean tryAcquire(int n) {
         checkAmount(n);
@@ -104,12 +105,12 @@ public final class CoroutineSemaphore {
         }
     }
 
-    /** @return the permits available now */
+    /** {@return the permits available now} */
     public long availablePermits() {
         return permits;
     }
 
-    /** @return how many coroutines wait for permits */
+    /** {@return how many coroutines wait for permits} */
     public int queueLength() {
         return waiters.size();
     }

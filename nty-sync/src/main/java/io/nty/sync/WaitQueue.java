@@ -34,12 +34,12 @@ final class WaitQueue<T> {
         size++;
     }
 
-    /** @return the first waiter, or {@code null} */
+    /** {@return the first waiter, or {@code null}} */
     Waiter<T> peekFirst() {
         return head;
     }
 
-    /** @return the first waiter, unlinked, or {@code null} */
+    /** {@return the first waiter, unlinked, or {@code null}} */
     Waiter<T> pollFirst() {
         Waiter<T> w = head;
         if (w != null) {
@@ -49,10 +49,10 @@ final class WaitQueue<T> {
     }
 
     /**
-     * @return the first waiter whose coroutine is PARKED, or {@code null}. A queued waiter whose
+     * {@return the first waiter whose coroutine is PARKED, or {@code null}. A queued waiter whose
      *         coroutine is not parked has been cancelled (§6.3 queued it on the ready tail) and
      *         will leave the queue itself when it resumes; it is passed over so that it is
-     *         handed nothing.
+     *         handed nothing.}
      */
     Waiter<T> peekFirstParked() {
         for (Waiter<T> w = head; w != null; w = w.next) {
@@ -63,7 +63,7 @@ final class WaitQueue<T> {
         return null;
     }
 
-    /** @return {@link #peekFirstParked()}, unlinked */
+    /** {@return {@link #peekFirstParked()}, unlinked} */
     Waiter<T> pollFirstParked() {
         Waiter<T> w = peekFirstParked();
         if (w != null) {

@@ -48,8 +48,9 @@ final class Waiter<T> {
     }
 
     /**
+     * {@return a waiter for the coroutine running on the calling thread}
+     *
      * @param operation the library call, for the error message
-     * @return a waiter for the coroutine running on the calling thread
      * @throws NotInCoroutineException outside a coroutine (§3.6)
      */
     static <T> Waiter<T> forCurrent(Scheduler scheduler, String operation) {

@@ -533,18 +533,20 @@ public final class EpollPoller implements Poller {
     }
 
     /**
+     * {@return the directions armed on {@code fd} now, {@code IoEvents} bits (for tests and
+     *         diagnostics)}
+     *
      * @param fd an fd
-     * @return the directions armed on {@code fd} now, {@code IoEvents} bits (for tests and
-     *         diagnostics)
      */
     public int armedEvents(int fd) {
         return fd >= 0 && fd < armed.length ? armed[fd] : 0;
     }
 
     /**
+     * {@return the interest of {@code fd}'s kernel registration now, 0 if it is not registered
+     *         (for tests and diagnostics)}
+     *
      * @param fd an fd
-     * @return the interest of {@code fd}'s kernel registration now, 0 if it is not registered
-     *         (for tests and diagnostics)
      */
     public int registeredEvents(int fd) {
         return fd >= 0 && fd < registered.length ? registered[fd] : 0;

@@ -62,7 +62,7 @@ final class FdOwners {
         return owner;
     }
 
-    /** @return the owner of {@code fd}, or {@code null} (for tests and diagnostics) */
+    /** {@return the owner of {@code fd}, or {@code null} (for tests and diagnostics)} */
     synchronized EpollPoller owner(int fd) {
         return fd >= 0 && fd < owners.length ? owners[fd] : null;
     }

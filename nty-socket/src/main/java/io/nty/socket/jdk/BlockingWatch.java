@@ -71,7 +71,7 @@ public final class BlockingWatch implements AutoCloseable {
         return watch;
     }
 
-    /** @return how many stalls have been reported so far */
+    /** {@return how many stalls have been reported so far} */
     public int stallsReported() {
         return stalls.get();
     }
@@ -138,7 +138,7 @@ public final class BlockingWatch implements AutoCloseable {
 
     private static final int PRIORITIES = 8;
 
-    /** @return the diagnosis of recogniser {@code priority} for one frame, or {@code null} */
+    /** {@return the diagnosis of recogniser {@code priority} for one frame, or {@code null}} */
     private static String recognise(int priority, StackTraceElement frame) {
         String c = frame.getClassName();
         String m = frame.getMethodName();
@@ -151,8 +151,9 @@ public final class BlockingWatch implements AutoCloseable {
             case 1 -> c.startsWith("java.net.Inet") && (m.equals("lookupAllHostAddr") || m.equals("lookupByName")
                     || m.equals("getAddressesFromNameService") || m.equals("getHostByAddr"))
                     || c.equals("java.net.InetAddress$NameServiceAddresses")
-                    ? "host-name resolution (" + c + "." + m + "), which is not hooked: resolve before the coroutines"
-                            + " start, or use IP literals" : null;
+                    ? "host-name resolution (" + c + "." + m + ") on the scheduler thread: install the hook with a"
+                            + " resolver offload (JdkSocketHook.install(BlockingOffload), or the agent's"
+                            + " resolverWorkers=N), resolve before the coroutines start, or use IP literals" : null;
             case 2 -> c.startsWith("sun.nio.ch.") && (c.contains("SocketChannel") || c.contains("Selector")
                     || c.contains("DatagramChannel")) || c.startsWith("java.nio.channels.")
                     ? "an NIO channel or selector (" + c + "." + m + "): NIO is not hooked by nty; use java.net"

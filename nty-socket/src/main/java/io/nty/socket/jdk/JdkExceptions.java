@@ -20,8 +20,9 @@ final class JdkExceptions {
     }
 
     /**
+     * {@return the JDK's exception for it, with {@code e} as the cause}
+     *
      * @param e a failed syscall
-     * @return the JDK's exception for it, with {@code e} as the cause
      */
     static IOException translate(ErrnoException e) {
         IOException jdk = switch (e.errnoName()) {
@@ -41,7 +42,7 @@ final class JdkExceptions {
         return jdk;
     }
 
-    /** @return the JDK's "Socket closed", caused by {@code cause} (a close that woke a waiter, §4.3) */
+    /** {@return the JDK's "Socket closed", caused by {@code cause} (a close that woke a waiter, §4.3)} */
     static SocketException closed(Throwable cause) {
         SocketException e = new SocketException("Socket closed");
         e.initCause(cause);

@@ -52,8 +52,9 @@ enum JdkOption {
     }
 
     /**
+     * {@return the option}
+     *
      * @param id a {@link SocketOptions} id
-     * @return the option
      * @throws SocketException for an id nty does not support, naming it (the JDK's type)
      */
     static JdkOption ofId(int id) throws SocketException {
@@ -67,8 +68,9 @@ enum JdkOption {
     }
 
     /**
+     * {@return the option}
+     *
      * @param option a standard socket option
-     * @return the option
      * @throws UnsupportedOperationException for one nty does not support (what the JDK throws)
      */
     static JdkOption ofStandard(SocketOption<?> option) {
@@ -81,7 +83,7 @@ enum JdkOption {
                 + " implementation (supported: " + standardOptions() + ")");
     }
 
-    /** @return the standard options {@code Socket.supportedOptions()} reports */
+    /** {@return the standard options {@code Socket.supportedOptions()} reports} */
     static Set<SocketOption<?>> standardOptions() {
         Set<SocketOption<?>> set = new HashSet<>();
         for (JdkOption o : values()) {

@@ -40,9 +40,10 @@ final class KernelDefaults {
     }
 
     /**
+     * {@return the default value in the old-API form ({@link JdkOption})}
+     *
      * @param option any option but {@code SO_TIMEOUT} and {@code SO_BINDADDR}
      * @param server whether the socket will listen (the JDK sets {@code SO_REUSEADDR} on those)
-     * @return the default value in the old-API form ({@link JdkOption})
      */
     static Object get(JdkOption option, boolean server) {
         return switch (option) {

@@ -89,7 +89,7 @@ final class LockCheck {
         }
     }
 
-    /** @return the monitors and ownable synchronizers the calling thread holds, by class name */
+    /** {@return the monitors and ownable synchronizers the calling thread holds, by class name} */
     static List<String> heldLocks() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         ThreadInfo[] info = threads.getThreadInfo(new long[] {Thread.currentThread().threadId()}, true, true);

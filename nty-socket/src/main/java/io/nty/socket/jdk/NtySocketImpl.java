@@ -95,12 +95,13 @@ final class NtySocketImpl extends SocketImpl {
     }
 
     /**
-     * Resolves {@code host} on the calling thread: name lookups are not hooked (see
-     * package-info), so inside a coroutine this blocks the scheduler thread. The one place this
-     * class resolves; clients mostly resolve before the socket sees the address.
+     * Resolves {@code host} the way {@link NtyResolverProvider} does: on the resolver offload
+     * inside a coroutine when one is set, else on the calling thread ({@link OffloadedLookup}),
+     * even if another resolver provider won the JDK's slot. The one place this class resolves;
+     * clients mostly resolve before the socket sees the address.
      */
     private static InetAddress resolve(String host) throws UnknownHostException {
-        return InetAddress.getByName(host);
+        return OffloadedLookup.run(host, () -> InetAddress.getByName(host));
     }
 
     @Override
@@ -458,7 +459,7 @@ final class NtySocketImpl extends SocketImpl {
         }
     }
 
-    /** @return {@code value} as the option's old-API type; throws what the JDK throws */
+    /** {@return {@code value} as the option's old-API type; throws what the JDK throws} */
     private static Object check(JdkOption option, Object value) throws SocketException {
         return switch (option.kind()) {
             case FLAG -> {
@@ -532,8 +533,8 @@ final class NtySocketImpl extends SocketImpl {
     // ------------------------------------------------------------------ helpers
 
     /**
-     * @return the fd, made now for {@code address}'s family if there is none yet, with the
-     *         options set so far and a deferred wildcard bind applied
+     * {@return the fd, made now for {@code address}'s family if there is none yet, with the
+     *         options set so far and a deferred wildcard bind applied}
      */
     private int openFor(InetAddress address) throws IOException {
         int s = fd;

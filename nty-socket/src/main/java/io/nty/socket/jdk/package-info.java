@@ -26,8 +26,13 @@
  * <h2>Not hooked: these block the scheduler thread and every coroutine on it</h2>
  * <ul>
  *   <li>Host-name resolution ({@code InetAddress.getByName}, {@code new InetSocketAddress(host,
- *       port)}, {@code connect(String, int)}): it runs on the calling thread. Use IP literals or
- *       resolve before starting coroutines where that matters.</li>
+ *       port)}, reverse lookups), unless the hook was installed with a resolver offload
+ *       ({@link io.nty.socket.jdk.JdkSocketHook#install(io.nty.sync.BlockingOffload)}, or the
+ *       agent's {@code resolverWorkers=N}): then {@link io.nty.socket.jdk.NtyResolverProvider},
+ *       registered for the JDK's resolver SPI, runs a lookup made inside a coroutine on the
+ *       offload and only that coroutine waits. Without one, and outside coroutines, lookups run on
+ *       the calling thread as without nty; use IP literals or resolve before starting coroutines
+ *       where that matters.</li>
  *   <li>NIO channels ({@code SocketChannel}, {@code ServerSocketChannel}, {@code Selector}),
  *       {@code DatagramSocket}, {@code Thread.sleep}, file IO, {@code Process} IO.</li>
  *   <li>Waiting on a lock or condition ({@code synchronized} contention,
@@ -54,7 +59,9 @@
  *
  * <h2>State</h2>
  * The factory slots are process-wide and set once ({@link io.nty.socket.jdk.JdkSocketHook} owns
- * them); each socket's state is its own {@code NtySocketImpl}. Sockets made before
+ * them), and so is its resolver offload; the JDK loads one resolver provider per process, at the
+ * first lookup, and keeps it (nty's only routes lookups; it holds no state but the built-in
+ * resolver). Each socket's state is its own {@code NtySocketImpl}. Sockets made before
  * {@code install()} keep the JDK's implementation.
  */
 package io.nty.socket.jdk;

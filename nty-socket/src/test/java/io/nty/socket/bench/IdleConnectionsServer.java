@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Holds many idle connections on one scheduler thread, for the brief's budget of 100,000
+ * Holds many idle connections on one scheduler thread, for nty's budget of 100,000
  * concurrent idle connections (see {@code src/test/syscalls/idle.sh}); not a test.
  *
  * <p>Listens on {@code listeners} consecutive ports from {@code basePort} (one client source

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A {@code main} that knows nothing of the hook, for {@link NtyAgentTest}: started with
  * {@code -javaagent}, it prints whether the hook is installed and runs a socket round trip in
- * coroutines on one thread, with a sentinel that must tick while the read waits.
+ * coroutines on one thread, with a sentinel that must tick while the read waits, and resolves
+ * {@code localhost} in a coroutine (on the resolver offload when the agent was given one).
  */
 public final class AgentProbeMain {
 
@@ -18,6 +19,7 @@ public final class AgentProbeMain {
 
     public static void main(String[] args) throws Exception {
         System.out.println("hooked=" + JdkSocketHook.isInstalled());
+        System.out.println("resolver=" + JdkSocketHook.resolverOffload());
         AtomicInteger ticks = new AtomicInteger();
         AtomicInteger ticksDuringRead = new AtomicInteger();
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -44,7 +46,12 @@ public final class AgentProbeMain {
                     scheduler.sleep(1);
                 }
             }, null);
+            String[] resolved = new String[1];
+            scheduler.create(unused -> {
+                resolved[0] = String.valueOf(InetAddress.getByName("localhost").isLoopbackAddress());
+            }, null);
             scheduler.run();
+            System.out.println("localhostIsLoopback=" + resolved[0]);
             System.out.println("read=" + echoed[0] + " ticksDuringRead=" + ticksDuringRead.get());
         }
     }

@@ -25,6 +25,22 @@ class NtyAgentTest {
 
     @Test
     void javaagentInstallsTheHookBeforeMain(@TempDir Path dir) throws Exception {
+        String output = runProbe(dir, "");
+        assertThat(output).contains("hooked=true").contains("resolver=null").contains("read=42")
+                .contains("localhostIsLoopback=true");
+        int ticks = Integer.parseInt(output.replaceAll("(?s).*ticksDuringRead=(\\d+).*", "$1"));
+        assertThat(ticks).as("sentinel ticks while the hooked read waited").isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void javaagentWithResolverWorkersSetsTheResolverOffload(@TempDir Path dir) throws Exception {
+        String output = runProbe(dir, "=resolverWorkers=2,resolverQueue=7");
+        assertThat(output).contains("hooked=true").contains("resolver=BlockingOffload[0/2 busy, 0/7 queued]")
+                .contains("read=42").contains("localhostIsLoopback=true");
+    }
+
+    /** Runs {@link AgentProbeMain} in a JVM started with {@code -javaagent:JAR} + {@code options}. */
+    private static String runProbe(Path dir, String options) throws Exception {
         Path agentJar = dir.resolve("nty-agent.jar");
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
@@ -33,7 +49,7 @@ class NtyAgentTest {
             jar.flush(); // the classes come from the class path; the agent jar needs its manifest only
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "-javaagent:" + agentJar,
+        Process p = new ProcessBuilder(List.of(java, "-javaagent:" + agentJar + options,
                 "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), AgentProbeMain.class.getName()))
                 .redirectErrorStream(true).start();
@@ -45,14 +61,28 @@ class NtyAgentTest {
             p.destroyForcibly();
         }
         assertThat(p.exitValue()).as(output).isZero();
-        assertThat(output).contains("hooked=true").contains("read=42");
-        int ticks = Integer.parseInt(output.replaceAll("(?s).*ticksDuringRead=(\\d+).*", "$1"));
-        assertThat(ticks).as("sentinel ticks while the hooked read waited").isGreaterThanOrEqualTo(5);
+        return output;
     }
 
     @Test
-    void theAgentRefusesOptions() {
+    void theAgentRefusesUnknownOptionsNamingTheKnownOnes() {
         assertThatThrownBy(() -> NtyAgent.premain("verbose", null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("takes no options");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown option 'verbose'")
+                .hasMessageContaining("resolverWorkers=N");
+    }
+
+    @Test
+    void resolverOptionsAreParsedAndChecked() {
+        assertThat(NtyAgent.ResolverOptions.parse(null).workers()).isZero();
+        assertThat(NtyAgent.ResolverOptions.parse("resolverWorkers=4"))
+                .isEqualTo(new NtyAgent.ResolverOptions(4, NtyAgent.DEFAULT_RESOLVER_QUEUE));
+        assertThat(NtyAgent.ResolverOptions.parse("resolverWorkers=2, resolverQueue=0"))
+                .isEqualTo(new NtyAgent.ResolverOptions(2, 0));
+        assertThatThrownBy(() -> NtyAgent.ResolverOptions.parse("resolverWorkers=0"))
+                .hasMessageContaining("resolverWorkers must be >= 1");
+        assertThatThrownBy(() -> NtyAgent.ResolverOptions.parse("resolverWorkers=four"))
+                .hasMessageContaining("takes a whole number, got 'four'");
+        assertThatThrownBy(() -> NtyAgent.ResolverOptions.parse("resolverQueue=8"))
+                .hasMessageContaining("needs resolverWorkers=N too");
     }
 }
