@@ -23,7 +23,7 @@ public final class RedisCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
-            description = "Server host; use an IP literal: names are resolved on the calling thread (default: ${DEFAULT-VALUE}).")
+            description = "Server host: an IP literal, or a name looked up on a resolver offload while only the asking coroutine waits (default: ${DEFAULT-VALUE}).")
     String host;
 
     @Option(names = "--port", defaultValue = "6379", description = "Server port (default: ${DEFAULT-VALUE}).")

@@ -4,6 +4,7 @@ import io.nty.examples.echo.LatencyHistogram;
 import io.nty.scheduler.NtyScheduler;
 import io.nty.socket.jdk.BlockingWatch;
 import io.nty.socket.jdk.JdkSocketHook;
+import io.nty.sync.BlockingOffload;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,14 @@ import java.util.function.Consumer;
  * away. One run per instance.
  */
 public final class ClientLoad {
+
+    /**
+     * Where a host name given to a session is looked up: the hook takes one resolver offload per
+     * process and keeps it, so this class owns the one the client samples use. Its workers are
+     * daemon threads that time out when idle.
+     */
+    private static final BlockingOffload RESOLVER = new BlockingOffload(2, 64);
+
 
     private static final long SENTINEL_SLEEP_MILLIS = 1;
     /** On nty, a {@link BlockingWatch} reports a thread away from its scheduler this long. */
@@ -83,7 +92,7 @@ public final class ClientLoad {
     }
 
     private void runOnCoroutines() {
-        JdkSocketHook.install();
+        JdkSocketHook.install(RESOLVER);
         try (NtyScheduler scheduler = NtyScheduler.builder().name("client-load").build()) {
             for (int i = 0; i < sessions; i++) {
                 Context context = new Context(() -> {

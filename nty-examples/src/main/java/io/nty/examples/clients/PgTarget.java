@@ -6,7 +6,7 @@ import java.util.Properties;
 /**
  * A PostgreSQL server to connect to, as JDBC wants it.
  *
- * @param host a host name or IP literal; a name is resolved on the calling thread (not hooked)
+ * @param host a host name or IP literal; a name is looked up on the hook's resolver offload
  * @param port the server's port
  * @param database the database
  * @param user the role

@@ -17,7 +17,7 @@ public final class RedisSession implements ClientSession {
     private final String keyPrefix;
 
     /**
-     * @param host an IP literal or a name (resolved on the calling thread: not hooked)
+     * @param host an IP literal or a name (looked up on the hook's resolver offload)
      * @param port the server's port
      * @param timeoutMillis Jedis's connect and read timeout, {@code > 0}
      * @param queries queries per session, {@code >= 0}
