@@ -26,7 +26,7 @@ public class NotVerifiedException extends RuntimeException {
         this.reason = reason;
     }
 
-    /** {@return the rule} */
+    /** {@return the rule that was not verified; null after deserialization} */
     public Rule rule() {
         return rule;
     }

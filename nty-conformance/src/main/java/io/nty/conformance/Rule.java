@@ -94,7 +94,7 @@ public enum Rule {
     }
 
     /**
-     * {@return the rule}
+     * {@return the rule numbered {@code number}}
      *
      * @param number a rule number such as {@code "3.3"} or {@code "§3.3"}
      * @throws IllegalArgumentException if no rule has that number

@@ -241,9 +241,10 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
         }
 
         /**
-         * {@return this}
+         * Sets the number of socket pairs (the last call wins).
          *
          * @param n the number of socket pairs
+         * @return this builder, for chaining
          */
         public Builder pairs(int n) {
             pairs = n;
@@ -251,9 +252,10 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
         }
 
         /**
-         * {@return this}
+         * Adds the next program; programs are numbered in the order they are added.
          *
          * @param steps the steps of the next program (index = number of programs so far)
+         * @return this builder, for chaining
          */
         public Builder program(Step... steps) {
             programs.add(List.of(steps));
@@ -261,9 +263,10 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
         }
 
         /**
-         * {@return this}
+         * Adds a root coroutine running {@code program}; the main thread creates roots in the order they are added.
          *
          * @param program the program of the next root coroutine
+         * @return this builder, for chaining
          */
         public Builder create(int program) {
             roots.add(program);
@@ -271,9 +274,10 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
         }
 
         /**
-         * {@return this}
+         * Adds a suspending call the main thread attempts outside any coroutine, before creating the roots; it must be refused (§3.6).
          *
          * @param step a yield, sleep or wait the main thread attempts outside any coroutine (§3.6)
+         * @return this builder, for chaining
          */
         public Builder outside(Step step) {
             outside.add(step);
@@ -281,16 +285,21 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
         }
 
         /**
-         * {@return this}
+         * Adds a program the main thread passes to {@code execute} after closing the scheduler; it must be rejected (§5.2).
          *
          * @param program a program the main thread tries to execute after closing the scheduler (§5.2)
+         * @return this builder, for chaining
          */
         public Builder executeAfterClose(int program) {
             afterClose.add(program);
             return this;
         }
 
-        /** {@return the scenario} */
+        /**
+         * {@return the scenario built so far; the builder stays usable}
+         *
+         * @throws IllegalArgumentException naming the fault, if the scenario breaks an invariant
+         */
         public Scenario build() {
             return new Scenario(pairs, programs.stream().map(Program::new).toList(), roots, outside, afterClose);
         }

@@ -30,7 +30,7 @@ public record TraceEvent(long millis, String who, Event event, List<String> args
     }
 
     /**
-     * {@return it, parsed}
+     * {@return the event the line states, parsed word by word: time, who, event, arguments}
      *
      * @param line an event line
      * @throws IllegalArgumentException naming what is wrong: too few words, a time that is not a
@@ -69,7 +69,7 @@ public record TraceEvent(long millis, String who, Event event, List<String> args
     }
 
     /**
-     * {@return that argument}
+     * {@return the argument at index {@code i} (0 is the first word after the event)}
      *
      * @param i an argument index
      */
@@ -87,7 +87,7 @@ public record TraceEvent(long millis, String who, Event event, List<String> args
         return args.isEmpty() ? event.token() : event.token() + " " + String.join(" ", args);
     }
 
-    /** {@return the line} */
+    /** {@return the event line, as {@link #parse} reads it} */
     public String text() {
         return millis + " " + who + " " + what();
     }
