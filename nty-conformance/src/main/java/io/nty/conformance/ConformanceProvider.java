@@ -24,7 +24,7 @@ public interface ConformanceProvider {
     /** {@return the implementation's name, for reports} */
     String name();
 
-    /** {@return what it can do; rules needing anything else are reported not verified} */
+    /** {@return the capabilities the implementation has; rules needing any other are reported not verified} */
     Set<Capability> capabilities();
 
     /**

@@ -13,7 +13,7 @@ package io.nty.conformance;
 public interface NativeContexts {
 
     /**
-     * {@return its result line, {@link NativeProbe#expected()} if every property holds; otherwise
+     * {@return the probe's result line, {@link NativeProbe#expected()} if every property holds; otherwise
      * the same keys with what was observed in place of {@code ok}}
      *
      * @param probe the probe to run

@@ -31,7 +31,7 @@ public class NotVerifiedException extends RuntimeException {
         return rule;
     }
 
-    /** {@return why it was not checked} */
+    /** {@return why the rule was not checked} */
     public String reason() {
         return reason;
     }

@@ -19,7 +19,7 @@ import java.util.Optional;
 public record ScenarioReplay(Scenario scenario, Trace observed, Trace expected, Optional<String> difference) {
 
     /**
-     * {@return the run beside the model}
+     * {@return the trace {@code runner} produced for {@code scenario}, beside the trace the model expects and their first difference}
      *
      * @param runner the implementation
      * @param scenario the scenario to run once

@@ -60,7 +60,7 @@ public record Settings(long seed, int examples, Replay replay) {
         COMMAND_LINE;
 
         /**
-         * {@return the option that replays it}
+         * {@return the option that replays {@code seed}}
          *
          * @param seed the seed to replay
          */

@@ -29,7 +29,7 @@ public record Target(ScenarioRunner runner, Optional<ConformanceProvider> provid
     }
 
     /**
-     * {@return whether the implementation has it}
+     * {@return whether the implementation has {@code c} (for {@code IN_PROCESS_API}, also a provider to call)}
      *
      * @param c a capability
      */

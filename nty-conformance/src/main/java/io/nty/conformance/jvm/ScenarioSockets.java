@@ -49,7 +49,7 @@ public interface ScenarioSockets {
     void close(int fd);
 
     /**
-     * {@return whether the scenario closed it}
+     * {@return whether the scenario closed {@code fd}}
      *
      * @param fd a logical fd
      */

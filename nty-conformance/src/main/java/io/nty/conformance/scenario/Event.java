@@ -129,7 +129,7 @@ public enum Event {
     }
 
     /**
-     * {@return the event it names, or empty if none does}
+     * {@return the event {@code token} names, or empty if none does}
      *
      * @param token a word from an event line
      */

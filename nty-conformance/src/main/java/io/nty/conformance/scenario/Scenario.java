@@ -116,7 +116,7 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
     }
 
     /**
-     * {@return the fd it uses, or -1}
+     * {@return the fd {@code s} uses, or -1 if it uses none}
      *
      * @param s a step
      */
@@ -136,7 +136,7 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
     }
 
     /**
-     * {@return the other end of its socket pair}
+     * {@return the fd at the other end of {@code fd}'s socket pair}
      *
      * @param fd a logical fd of this scenario
      */

@@ -345,7 +345,7 @@ public final class ScenarioGenerators {
     }
 
     /**
-     * {@return whether no interpretation of the rules leaves it stuck (untimed waiters only, none
+     * {@return whether no interpretation of the rules leaves {@code s} stuck (untimed waiters only, none
      * of which can wake): a scenario that is stuck could only end by hanging}
      *
      * @param s a scenario
@@ -419,7 +419,7 @@ public final class ScenarioGenerators {
     }
 
     /**
-     * {@return how many coroutines it creates in total, tasks given to execute included (spawns only
+     * {@return how many coroutines {@code s} creates in total, tasks given to execute included (spawns only
      * name later programs, so this is finite)}
      *
      * @param s a scenario

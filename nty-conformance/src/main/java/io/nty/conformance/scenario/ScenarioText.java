@@ -47,7 +47,7 @@ public final class ScenarioText {
     }
 
     /**
-     * {@return its text form, ending with the line {@code run}}
+     * {@return the text form of {@code s}, ending with the line {@code run}}
      *
      * @param s a scenario
      */

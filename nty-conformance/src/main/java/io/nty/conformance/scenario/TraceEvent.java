@@ -77,7 +77,7 @@ public record TraceEvent(long millis, String who, Event event, List<String> args
         return args.get(i);
     }
 
-    /** {@return whether main did it} */
+    /** {@return whether the main thread, not a coroutine, did this} */
     public boolean byMain() {
         return who.equals(MAIN);
     }
