@@ -34,7 +34,7 @@ public enum Capability {
         this.description = description;
     }
 
-    /** @return what the capability means, for reports */
+    /** {@return what the capability means, for reports} */
     public String description() {
         return description;
     }

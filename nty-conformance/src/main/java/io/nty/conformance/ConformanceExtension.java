@@ -18,6 +18,11 @@ public final class ConformanceExtension implements TestInstancePostProcessor {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(ConformanceExtension.class);
 
+    /** Created by JUnit for {@code @ExtendWith}; holds no state (the report lives in the root context's store). */
+    public ConformanceExtension() {
+        // Explicit only to carry the comment above.
+    }
+
     @Override
     public void postProcessTestInstance(Object testInstance, ExtensionContext context) {
         if (testInstance instanceof SchedulerVerification v) {

@@ -21,15 +21,16 @@ import java.util.Set;
  */
 public interface ConformanceProvider {
 
-    /** @return the implementation's name, for reports */
+    /** {@return the implementation's name, for reports} */
     String name();
 
-    /** @return what it can do; rules needing anything else are reported not verified */
+    /** {@return the capabilities the implementation has; rules needing any other are reported not verified} */
     Set<Capability> capabilities();
 
     /**
+     * {@return a new open scheduler owned by the calling thread}
+     *
      * @param options the clock, poller and exception handler to use
-     * @return a new open scheduler owned by the calling thread
      */
     Scheduler newScheduler(SchedulerOptions options);
 

@@ -13,8 +13,9 @@ public final class ConformanceProviders {
     }
 
     /**
-     * @return the provider named by {@value #PROPERTY}, else the only one {@link ServiceLoader}
-     *         finds
+     * {@return the provider named by {@value #PROPERTY}, else the only one {@link ServiceLoader}
+     * finds}
+     *
      * @throws IllegalStateException naming what to do, if there is none or more than one
      */
     public static ConformanceProvider find() {

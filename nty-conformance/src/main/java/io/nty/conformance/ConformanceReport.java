@@ -30,17 +30,21 @@ public final class ConformanceReport {
     private final Map<String, Settings.Replay> replays = new LinkedHashMap<>();
     private final Path path;
 
-    /** @param path where {@link #write()} writes the report */
+    /**
+     * Creates an empty report; nothing is written until {@link #write()}.
+     *
+     * @param path where {@link #write()} writes the report
+     */
     public ConformanceReport(Path path) {
         this.path = path;
     }
 
-    /** @return a report written to {@value #DEFAULT_PATH} */
+    /** {@return a report written to {@value #DEFAULT_PATH}} */
     public static ConformanceReport atDefaultPath() {
         return new ConformanceReport(Path.of(DEFAULT_PATH));
     }
 
-    /** @return where {@link #write()} writes */
+    /** {@return where {@link #write()} writes} */
     public Path path() {
         return path;
     }
@@ -68,6 +72,9 @@ public final class ConformanceReport {
     }
 
     /**
+     * Records one rule's result for {@code implementation}, which need not have been
+     * {@linkplain #begin begun}. Thread-safe.
+     *
      * @param implementation the implementation's name
      * @param result one rule's result; a later result for the same rule replaces the earlier one
      */
@@ -76,6 +83,9 @@ public final class ConformanceReport {
     }
 
     /**
+     * Records each of {@code results} as {@link #record} does, in order, so a later result for a
+     * rule replaces an earlier one.
+     *
      * @param implementation the implementation's name
      * @param results its results
      */
@@ -112,8 +122,9 @@ public final class ConformanceReport {
     }
 
     /**
+     * {@return a few console lines: counts, then one line per rule that did not pass}
+     *
      * @param implementation the implementation's name
-     * @return a few console lines: counts, then one line per rule that did not pass
      */
     public synchronized String summary(String implementation) {
         Map<Rule, RuleResult> rs = results.getOrDefault(implementation, Map.of());

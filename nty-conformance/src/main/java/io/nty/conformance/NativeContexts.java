@@ -13,9 +13,10 @@ package io.nty.conformance;
 public interface NativeContexts {
 
     /**
+     * {@return the probe's result line, {@link NativeProbe#expected()} if every property holds; otherwise
+     * the same keys with what was observed in place of {@code ok}}
+     *
      * @param probe the probe to run
-     * @return its result line, {@link NativeProbe#expected()} if every property holds; otherwise
-     *         the same keys with what was observed in place of {@code ok}
      */
     String probe(NativeProbe probe);
 }

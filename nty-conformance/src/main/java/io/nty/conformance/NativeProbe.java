@@ -34,24 +34,25 @@ public enum NativeProbe {
         this.requirement = requirement;
     }
 
-    /** @return the name in the driver protocol's {@code native-probe NAME} */
+    /** {@return the name in the driver protocol's {@code native-probe NAME}} */
     public String probeName() {
         return probeName;
     }
 
-    /** @return the result line of a conforming implementation */
+    /** {@return the result line of a conforming implementation} */
     public String expected() {
         return expected;
     }
 
-    /** @return what §2.4 requires here, for failure messages */
+    /** {@return what §2.4 requires here, for failure messages} */
     public String requirement() {
         return requirement;
     }
 
     /**
+     * {@return the probe, or empty if there is none by that name}
+     *
      * @param name a {@link #probeName()}
-     * @return the probe, or empty if there is none by that name
      */
     public static Optional<NativeProbe> ofName(String name) {
         return Arrays.stream(values()).filter(p -> p.probeName.equals(name)).findFirst();

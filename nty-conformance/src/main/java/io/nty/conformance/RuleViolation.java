@@ -11,6 +11,8 @@ public class RuleViolation extends AssertionError {
     private final transient Rule rule;
 
     /**
+     * Creates the violation; its message cites the rule and its statement, then {@code message}.
+     *
      * @param rule the rule broken
      * @param message what happened; the rule's citation is prepended
      */
@@ -19,7 +21,7 @@ public class RuleViolation extends AssertionError {
         this.rule = rule;
     }
 
-    /** @return the rule broken */
+    /** {@return the rule broken} */
     public Rule rule() {
         return rule;
     }

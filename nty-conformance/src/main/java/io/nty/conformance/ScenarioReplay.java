@@ -19,23 +19,25 @@ import java.util.Optional;
 public record ScenarioReplay(Scenario scenario, Trace observed, Trace expected, Optional<String> difference) {
 
     /**
+     * {@return the trace {@code runner} produced for {@code scenario}, beside the trace the model expects and their first difference}
+     *
      * @param runner the implementation
      * @param scenario the scenario to run once
-     * @return the run beside the model
      */
     public static ScenarioReplay run(ScenarioRunner runner, Scenario scenario) {
         Trace observed = runner.run(scenario);
         return new ScenarioReplay(scenario, observed, Model.closest(observed, scenario), Model.check(observed, scenario));
     }
 
-    /** @return whether the scenario completed, the harness saw no violation, and the trace is allowed */
+    /** {@return whether the scenario completed, the harness saw no violation, and the trace is allowed} */
     public boolean conforms() {
         return observed.completed() && observed.violations().isEmpty() && difference.isEmpty();
     }
 
     /**
-     * @return both traces in two columns, numbered, the first differing event marked {@code >>};
-     *         then the handler calls, the harness's observations and how the run ended
+     * {@return both traces in two columns, numbered, the first differing event marked {@code >>};
+     * then the handler calls, the harness's observations and how the run ended}
+     *
      */
     public String sideBySide() {
         List<String> e = expected.ordered();

@@ -12,10 +12,10 @@ import java.util.Set;
  */
 public interface ScenarioRunner {
 
-    /** @return the implementation's name, for reports */
+    /** {@return the implementation's name, for reports} */
     String name();
 
-    /** @return what the implementation can do */
+    /** {@return what the implementation can do} */
     Set<Capability> capabilities();
 
     /**

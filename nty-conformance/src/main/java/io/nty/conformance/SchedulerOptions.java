@@ -17,6 +17,14 @@ import java.util.Optional;
  */
 public record SchedulerOptions(MonotonicClock clock, Optional<Poller> poller, CoroutineExceptionHandler handler) {
 
+    /**
+     * Checks that every option is given; an absent poller is {@link Optional#empty()}, not null.
+     *
+     * @param clock the clock the scheduler must read
+     * @param poller the poller to drive, or empty
+     * @param handler where exceptions out of coroutine functions must go
+     * @throws NullPointerException naming the option that is null
+     */
     public SchedulerOptions {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(poller, "poller");

@@ -26,6 +26,15 @@ public record Settings(long seed, int examples, Replay replay) {
     /** The default number of scenarios per rule. */
     public static final int DEFAULT_EXAMPLES = 300;
 
+    /**
+     * Checks the settings.
+     *
+     * @param seed the seed every property of this run uses; any value
+     * @param examples scenarios per rule, {@code >= 1}
+     * @param replay how failure messages say to replay a seed
+     * @throws IllegalArgumentException if {@code examples < 1}
+     * @throws NullPointerException if {@code replay} is null
+     */
     public Settings {
         if (examples < 1) {
             throw new IllegalArgumentException("examples must be at least 1, not " + examples);
@@ -51,8 +60,9 @@ public record Settings(long seed, int examples, Replay replay) {
         COMMAND_LINE;
 
         /**
+         * {@return the option that replays {@code seed}}
+         *
          * @param seed the seed to replay
-         * @return the option that replays it
          */
         public String hint(long seed) {
             return switch (this) {
@@ -61,7 +71,7 @@ public record Settings(long seed, int examples, Replay replay) {
             };
         }
 
-        /** @return how to run one printed scenario alone, or empty where there is no short way */
+        /** {@return how to run one printed scenario alone, or empty where there is no short way} */
         public String scenarioHint() {
             return switch (this) {
                 case SYSTEM_PROPERTY -> "";
@@ -71,22 +81,24 @@ public record Settings(long seed, int examples, Replay replay) {
     }
 
     /**
+     * {@return these settings with that replay hint}
+     *
      * @param replay how failures say to replay
-     * @return these settings with that replay hint
      */
     public Settings withReplay(Replay replay) {
         return new Settings(seed, examples, replay);
     }
 
     /**
+     * {@return these settings with that many scenarios per rule}
+     *
      * @param examples scenarios per rule
-     * @return these settings with that many scenarios per rule
      */
     public Settings withExamples(int examples) {
         return new Settings(seed, examples, replay);
     }
 
-    /** @return settings from the system properties, with a fresh random seed if none is named */
+    /** {@return settings from the system properties, with a fresh random seed if none is named} */
     public static Settings fromSystemProperties() {
         return withDefaultSeed(ThreadLocalRandom.current().nextLong());
     }

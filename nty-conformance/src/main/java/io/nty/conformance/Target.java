@@ -14,22 +14,24 @@ import java.util.Optional;
 public record Target(ScenarioRunner runner, Optional<ConformanceProvider> provider, Settings settings) {
 
     /**
+     * {@return a target that runs scenarios in process and may call the scheduler directly}
+     *
      * @param provider a JVM implementation
      * @param settings seed and number of examples
-     * @return a target that runs scenarios in process and may call the scheduler directly
      */
     public static Target of(ConformanceProvider provider, Settings settings) {
         return new Target(new JvmScenarioRunner(provider), Optional.of(provider), settings);
     }
 
-    /** @return the implementation's name */
+    /** {@return the implementation's name} */
     public String name() {
         return runner.name();
     }
 
     /**
+     * {@return whether the implementation has {@code c} (for {@code IN_PROCESS_API}, also a provider to call)}
+     *
      * @param c a capability
-     * @return whether the implementation has it
      */
     public boolean has(Capability c) {
         return runner.capabilities().contains(c)
@@ -37,6 +39,9 @@ public record Target(ScenarioRunner runner, Optional<ConformanceProvider> provid
     }
 
     /**
+     * Checks that the implementation has {@code c} before a rule's check runs, so a missing
+     * capability is reported as <em>not verified</em>, never as a pass or a violation.
+     *
      * @param rule the rule that needs {@code c}
      * @param c the capability
      * @throws NotVerifiedException if the implementation lacks it

@@ -42,6 +42,11 @@ public final class BlockingOffload implements AutoCloseable {
     private final int queueCapacity;
 
     /**
+     * Creates an offload with a fixed pool of {@code workers} daemon threads and a bounded queue of
+     * {@code queueCapacity} waiting tasks ({@code 0}: a task is accepted only when a worker is free).
+     * Idle workers end after 30 seconds and are started again on demand, so an unused offload holds
+     * no threads; {@link #close()} stops them for good.
+     *
      * @param workers the most tasks running at once, {@code >= 1}
      * @param queueCapacity the most tasks waiting for a worker, {@code >= 0}
      * @throws IllegalArgumentException if a bound is out of range

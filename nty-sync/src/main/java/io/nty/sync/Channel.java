@@ -37,6 +37,10 @@ public final class Channel<E> {
     private boolean closed;
 
     /**
+     * Creates an open, empty channel that buffers up to {@code capacity} elements: a send
+     * completes without suspending while fewer are buffered, and suspends the sender while the
+     * buffer is full.
+     *
      * @param capacity how many elements the channel buffers, {@code >= 1}
      * @throws IllegalArgumentException if {@code capacity < 1}
      */

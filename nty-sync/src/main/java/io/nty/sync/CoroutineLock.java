@@ -26,6 +26,13 @@ public final class CoroutineLock {
     private Coroutine owner;
 
     /**
+     * Creates an unlocked lock with no waiters; it is bound to a scheduler by its first use.
+     */
+    public CoroutineLock() {
+        // Explicit only to carry the comment above; the fields are initialised where declared.
+    }
+
+    /**
      * Acquires the lock, waiting in FIFO order while another coroutine holds it.
      *
      * @throws IllegalStateException if the calling coroutine already holds it

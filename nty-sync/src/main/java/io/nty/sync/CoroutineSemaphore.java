@@ -24,6 +24,9 @@ public final class CoroutineSemaphore {
     private long permits;
 
     /**
+     * Creates a semaphore with {@code permits} permits and no waiters; {@code 0} makes every
+     * acquire wait until a release.
+     *
      * @param permits the permits available at first, {@code >= 0}
      * @throws IllegalArgumentException if {@code permits < 0}
      */

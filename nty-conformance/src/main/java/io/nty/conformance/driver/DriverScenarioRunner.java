@@ -52,7 +52,12 @@ public final class DriverScenarioRunner implements ScenarioRunner, AutoCloseable
     private boolean hung;
     private long timeoutMillis = TRACE_TIMEOUT_MILLIS;
 
-    /** @param command the shell command that starts the driver */
+    /**
+     * Creates a runner for the driver that {@code command} starts (run with {@code sh -c}); the
+     * runner speaks the {@link DriverProtocol} with it over the driver's standard input and output.
+     *
+     * @param command the shell command that starts the driver
+     */
     public DriverScenarioRunner(String command) {
         this.command = command;
     }

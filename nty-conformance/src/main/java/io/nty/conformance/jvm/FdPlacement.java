@@ -13,17 +13,22 @@ import java.util.ServiceLoader;
 public interface FdPlacement {
 
     /**
+     * {@return a new fd, {@code >= atLeast}, for the same open socket (close-on-exec; {@code fd}
+     * stays open), or -1 if the process cannot have an fd that high (its {@code RLIMIT_NOFILE})}
+     *
      * @param fd an open fd
      * @param atLeast the lowest number the duplicate may have
-     * @return a new fd, {@code >= atLeast}, for the same open socket (close-on-exec; {@code fd}
-     *         stays open), or -1 if the process cannot have an fd that high (its {@code RLIMIT_NOFILE})
      */
     int duplicateAtOrAbove(int fd, int atLeast);
 
-    /** @param fd a duplicate this placement made, to close */
+    /**
+     * Closes a duplicate that {@link #duplicateAtOrAbove} returned; the original fd is not touched.
+     *
+     * @param fd a duplicate this placement made, to close
+     */
     void close(int fd);
 
-    /** @return the first placement on the class path, if any */
+    /** {@return the first placement on the class path, if any} */
     static Optional<FdPlacement> find() {
         return ServiceLoader.load(FdPlacement.class, FdPlacement.class.getClassLoader()).findFirst();
     }

@@ -78,6 +78,10 @@ public final class JvmScenarioRunner implements ScenarioRunner {
     }
 
     /**
+     * Creates a runner that runs each scenario in this JVM on a new scheduler from
+     * {@code provider}, on the socket pairs {@code sockets} opens for it, with a virtual clock
+     * starting at 0.
+     *
      * @param provider the implementation under test
      * @param name the name for reports, e.g. the provider's name and the kind of sockets
      * @param sockets opens the socket pairs of one scenario, given the number of pairs
@@ -108,8 +112,9 @@ public final class JvmScenarioRunner implements ScenarioRunner {
     }
 
     /**
+     * {@return a runner whose scenarios use real {@code AF_UNIX} socket pairs ({@link UnixSocketPairs})}
+     *
      * @param provider the implementation under test, which must poll real fds with its own poller
-     * @return a runner whose scenarios use real {@code AF_UNIX} socket pairs ({@link UnixSocketPairs})
      */
     public static JvmScenarioRunner onRealSockets(ConformanceProvider provider) {
         return new JvmScenarioRunner(provider, provider.name() + " on real AF_UNIX socket pairs", UnixSocketPairs::open, true);

@@ -18,39 +18,57 @@ import java.util.Optional;
 public interface ScenarioSockets {
 
     /**
+     * {@return the fd to pass to {@code Scheduler.await} and {@code fdClosed}}
+     *
      * @param logicalFd a scenario fd
-     * @return the fd to pass to {@code Scheduler.await} and {@code fdClosed}
      */
     int schedulerFd(int logicalFd);
 
-    /** @return the poller the scheduler must use, or empty to let the implementation use its own */
+    /** {@return the poller the scheduler must use, or empty to let the implementation use its own} */
     Optional<Poller> poller();
 
     /**
+     * {@return {@code ok}, {@code epipe} or {@code ebadf}}
+     *
      * @param fd a logical fd
-     * @return {@code ok}, {@code epipe} or {@code ebadf}
      */
     String send(int fd);
 
     /**
+     * {@return a byte count, {@code eof}, {@code eagain} or {@code ebadf}}
+     *
      * @param fd a logical fd
-     * @return a byte count, {@code eof}, {@code eagain} or {@code ebadf}
      */
     String recv(int fd);
 
-    /** @param fd a logical fd to close (after the scheduler was told, §4.3) */
+    /**
+     * Closes {@code fd}; later operations on it answer {@code ebadf}.
+     *
+     * @param fd a logical fd to close (after the scheduler was told, §4.3)
+     */
     void close(int fd);
 
     /**
+     * {@return whether the scenario closed {@code fd}}
+     *
      * @param fd a logical fd
-     * @return whether the scenario closed it
      */
     boolean isClosed(int fd);
 
-    /** @param fd a logical fd a coroutine is about to wait on */
+    /**
+     * Tells the sockets that a coroutine is about to wait on {@code fd}, so that sockets which
+     * observe the poller can tell, when the wait ends, whether interest was left armed (§4.2);
+     * sockets that do not observe the poller do nothing.
+     *
+     * @param fd a logical fd a coroutine is about to wait on
+     */
     void enterAwait(int fd);
 
     /**
+     * Tells the sockets that a wait on {@code fd} announced by {@link #enterAwait(int)} has ended;
+     * sockets that observe the poller record a violation if the poller still holds interest the
+     * wait no longer needs (§4.2).
+     *
      * @param fd a logical fd whose wait just ended
      * @param suspended whether the wait suspended (it did unless refused at once)
      * @param who the coroutine, for messages
@@ -79,6 +97,9 @@ public interface ScenarioSockets {
     }
 
     /**
+     * {@link #enterAwait(int)} with the direction of the wait, for sockets that check read and
+     * write waits apart; by default the direction is ignored.
+     *
      * @param fd a logical fd a coroutine is about to wait on
      * @param events the direction it waits in, {@code IoEvents.READ} or {@code IoEvents.WRITE}
      */
@@ -87,6 +108,9 @@ public interface ScenarioSockets {
     }
 
     /**
+     * {@link #leaveAwait(int, boolean, String)} with the direction of the wait, for sockets that
+     * check read and write waits apart; by default the direction is ignored.
+     *
      * @param fd a logical fd whose wait just ended
      * @param events the direction of that wait
      * @param suspended whether the wait suspended
@@ -96,7 +120,7 @@ public interface ScenarioSockets {
         leaveAwait(fd, suspended, who);
     }
 
-    /** @return rule violations seen at this level (e.g. the poller contract), empty if none are observable */
+    /** {@return rule violations seen at this level (e.g. the poller contract), empty if none are observable} */
     List<Trace.Violation> violations();
 
     /** Releases the sockets; the scenario is over. */

@@ -75,8 +75,9 @@ public final class UnixSocketPairs implements ScenarioSockets {
     }
 
     /**
+     * {@return the pairs, connected and non-blocking}
+     *
      * @param pairs the number of socket pairs
-     * @return the pairs, connected and non-blocking
      * @throws IllegalStateException if the fd numbers cannot be read (the JVM lacks {@value #EXPORT_FLAG})
      * @throws UncheckedIOException if the sockets cannot be made
      */
@@ -88,9 +89,10 @@ public final class UnixSocketPairs implements ScenarioSockets {
     private static final Optional<FdPlacement> PLACEMENT = FdPlacement.find();
 
     /**
+     * {@return the pairs, connected and non-blocking}
+     *
      * @param pairs the number of socket pairs
      * @param placement how to move fds high, or empty to keep the kernel's numbers
-     * @return the pairs, connected and non-blocking
      * @throws IllegalStateException if the fd numbers cannot be read (the JVM lacks {@value #EXPORT_FLAG})
      * @throws UncheckedIOException if the sockets cannot be made
      */
@@ -105,7 +107,7 @@ public final class UnixSocketPairs implements ScenarioSockets {
         }
     }
 
-    /** @return whether this JVM can read fd numbers of channels (it was started with {@value #EXPORT_FLAG}) */
+    /** {@return whether this JVM can read fd numbers of channels (it was started with {@value #EXPORT_FLAG})} */
     public static boolean isAvailable() {
         return FD_VAL != null;
     }
@@ -141,7 +143,7 @@ public final class UnixSocketPairs implements ScenarioSockets {
         }
     }
 
-    /** @return the number the scheduler sees for each logical fd, from 3 on */
+    /** {@return the number the scheduler sees for each logical fd, from 3 on} */
     public int[] schedulerFds() {
         return java.util.Arrays.copyOfRange(fdNumbers, Scenario.FIRST_FD, fdNumbers.length);
     }

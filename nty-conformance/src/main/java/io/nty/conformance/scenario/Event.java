@@ -123,14 +123,15 @@ public enum Event {
         this.token = token;
     }
 
-    /** @return the word event lines use, e.g. {@code "woke"} */
+    /** {@return the word event lines use, e.g. {@code "woke"}} */
     public String token() {
         return token;
     }
 
     /**
+     * {@return the event {@code token} names, or empty if none does}
+     *
      * @param token a word from an event line
-     * @return the event it names, or empty if none does
      */
     public static Optional<Event> ofToken(String token) {
         return Optional.ofNullable(BY_TOKEN.get(token));

@@ -26,7 +26,7 @@ public record Interpretation(boolean expiryRechecked, boolean timeoutsWithSleepe
     /** The choices of nty's reference scheduler: the clock is read once per step (a). */
     public static final Interpretation NTY = new Interpretation(false, true);
 
-    /** @return every interpretation, {@link #NTY} first */
+    /** {@return every interpretation, {@link #NTY} first} */
     public static List<Interpretation> all() {
         return List.of(NTY, NTYCO, new Interpretation(false, false), new Interpretation(true, false));
     }

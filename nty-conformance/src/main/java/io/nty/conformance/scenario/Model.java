@@ -97,9 +97,10 @@ public final class Model {
     }
 
     /**
+     * {@return the trace the rules require under that interpretation}
+     *
      * @param scenario the scenario
      * @param how the interpretation of the open choices
-     * @return the trace the rules require under that interpretation
      */
     public static Trace expected(Scenario scenario, Interpretation how) {
         return expected(scenario, how, List.of());
@@ -118,12 +119,13 @@ public final class Model {
     }
 
     /**
+     * {@return whether the rules fix what the scenario does: it does not get stuck (a coroutine
+     * parked or waiting forever keeps {@code run()} from returning, §3.5), and no
+     * coroutine cancelled while running meets a call the rules do not say is a
+     * suspension point in that case (a park with a permit, a join of an ended coroutine
+     * or of a cycle, a wait refused as busy); generators keep only such scenarios}
+     *
      * @param scenario the scenario
-     * @return whether the rules fix what the scenario does: it does not get stuck (a coroutine
-     *         parked or waiting forever keeps {@code run()} from returning, §3.5), and no
-     *         coroutine cancelled while running meets a call the rules do not say is a
-     *         suspension point in that case (a park with a permit, a join of an ended coroutine
-     *         or of a cycle, a wait refused as busy); generators keep only such scenarios
      */
     public static boolean definite(Scenario scenario) {
         for (Interpretation i : Interpretation.all()) {
@@ -137,9 +139,10 @@ public final class Model {
     }
 
     /**
+     * {@return the distinct traces the rules allow, one per interpretation that yields a new one,
+     * the {@link Interpretation#NTY} one first}
+     *
      * @param scenario the scenario
-     * @return the distinct traces the rules allow, one per interpretation that yields a new one,
-     *         the {@link Interpretation#NTY} one first
      */
     public static List<Trace> allowed(Scenario scenario) {
         return allowed(scenario, List.of());
@@ -154,10 +157,11 @@ public final class Model {
     }
 
     /**
+     * {@return empty if some interpretation allows the trace, else the first difference from the
+     * closest allowed trace (the one agreeing longest)}
+     *
      * @param observed a trace an implementation produced
      * @param scenario the scenario it ran
-     * @return empty if some interpretation allows the trace, else the first difference from the
-     *         closest allowed trace (the one agreeing longest)
      */
     public static Optional<String> check(Trace observed, Scenario scenario) {
         String best = null;
@@ -177,9 +181,10 @@ public final class Model {
     }
 
     /**
+     * {@return the allowed trace that agrees with {@code observed} longest (an equal one, if allowed)}
+     *
      * @param observed a trace an implementation produced
      * @param scenario the scenario it ran
-     * @return the allowed trace that agrees with {@code observed} longest (an equal one, if allowed)
      */
     public static Trace closest(Trace observed, Scenario scenario) {
         Trace best = null;

@@ -29,8 +29,51 @@ public final class PrimitiveScenarioGenerators {
 
     /** The kinds of step these families generate. */
     public enum Kind {
-        YIELD, SLEEP, SPAWN, SPAWNR, EXIT, THROW, TICK, WAIT, WWAIT, FILLED_WWAIT, FILL, DRAIN, SEND, CLOSE,
-        PARK, UNPARK, JOIN, CANCEL,
+        /** {@code yield} ({@link Step.Yield}). */
+        YIELD,
+        /** {@code sleep ms} ({@link Step.Sleep}), from a small table so equal deadlines are common. */
+        SLEEP,
+        /** {@code spawn p} of a later program ({@link Step.Spawn}); a yield in the last program. */
+        SPAWN,
+        /**
+         * {@code spawnr p} of a later program ({@link Step.SpawnResult}), so it can be joined for a result; a
+         * yield in the last program.
+         */
+        SPAWNR,
+        /** {@code exit}: return early ({@link Step.Exit}). */
+        EXIT,
+        /** {@code throw} ({@link Step.Throw}): the coroutine fails, and the handler gets the exception. */
+        THROW,
+        /** {@code tick ms} ({@link Step.Tick}): virtual time passes while the coroutine runs. */
+        TICK,
+        /** {@code wait fd timeout}: a read wait ({@link Step.WaitRead}). */
+        WAIT,
+        /** {@code wwait fd timeout}: a write wait ({@link Step.WaitWrite}). */
+        WWAIT,
+        /** {@code fill fd} then {@code wwait fd timeout}: a write wait that really has to wait. */
+        FILLED_WWAIT,
+        /** {@code fill fd} ({@link Step.Fill}): write until the socket takes no more. */
+        FILL,
+        /**
+         * {@code drain fd} ({@link Step.Drain}): read everything available, so the peer is writable again.
+         */
+        DRAIN,
+        /** {@code send fd} ({@link Step.Send}): one byte, so the peer becomes readable. */
+        SEND,
+        /** {@code close fd} ({@link Step.Close}): tell the scheduler, then close the fd. */
+        CLOSE,
+        /** {@code park} ({@link Step.Park}). */
+        PARK,
+        /**
+         * {@code unpark k} of a coroutine by creation index ({@link Step.Unpark}), which may not exist yet.
+         */
+        UNPARK,
+        /** {@code join k} of a coroutine by creation index ({@link Step.Join}), which may not exist yet. */
+        JOIN,
+        /**
+         * {@code cancel k} of a coroutine by creation index ({@link Step.Cancel}), which may not exist yet.
+         */
+        CANCEL,
         /** {@code sleep 5} then {@code cancel K}: the others have suspended by the time it cancels. */
         CANCEL_LATER,
         /** A read wait with a long timeout, so a cancel finds it still waiting. */
@@ -63,13 +106,21 @@ public final class PrimitiveScenarioGenerators {
                 Kind.FILL, Kind.CLOSE, Kind.SLEEP, Kind.SPAWN), 2, 4, 6, 4, false);
     }
 
-    /** §6.1: parks and unparks among yields, sleeps, spawns and ticks; with the safety net. */
+    /**
+     * §6.1: parks and unparks among yields, sleeps, spawns and ticks; with the safety net.
+     *
+     * @return a generator of such scenarios, all {@linkplain Model#definite definite}, each shown in its text form when a property fails
+     */
     public static Gen<Scenario> parking() {
         return scenarios(EnumSet.of(Kind.PARK, Kind.UNPARK, Kind.YIELD, Kind.SPAWN, Kind.SLEEP, Kind.TICK, Kind.EXIT),
                 0, 4, 6, 4, true);
     }
 
-    /** §6.2: joins of coroutines made by spawn and spawnr that exit, throw or run on; no net needed. */
+    /**
+     * §6.2: joins of coroutines made by spawn and spawnr that exit, throw or run on; no net needed.
+     *
+     * @return a generator of such scenarios, all {@linkplain Model#definite definite}, each shown in its text form when a property fails
+     */
     public static Gen<Scenario> joining() {
         return scenarios(EnumSet.of(Kind.JOIN, Kind.SPAWNR, Kind.SPAWN, Kind.YIELD, Kind.THROW, Kind.EXIT, Kind.SLEEP,
                 Kind.TICK), 0, 5, 6, 4, false);
@@ -79,6 +130,8 @@ public final class PrimitiveScenarioGenerators {
      * §6.3: cancels of coroutines that yield, sleep, wait to read or write, park or join, or have
      * not started, or ended — mostly after a short sleep, so that their targets have suspended,
      * and with long wait timeouts, so that waiters are still waiting; with the safety net.
+     *
+     * @return a generator of such scenarios, all {@linkplain Model#definite definite}, each shown in its text form when a property fails
      */
     public static Gen<Scenario> cancelling() {
         return scenarios(EnumSet.of(Kind.CANCEL_LATER, Kind.LONG_WAIT, Kind.PARK, Kind.SLEEP, Kind.JOIN, Kind.YIELD,
@@ -86,13 +139,14 @@ public final class PrimitiveScenarioGenerators {
     }
 
     /**
+     * {@return a generator of definite scenarios}
+     *
      * @param kinds the step kinds; the first is what shrinking tends to
      * @param maxPairs socket pairs, at most (at least 1 if {@code > 0})
      * @param maxPrograms programs, at most
      * @param maxSteps step slots per program, at most
      * @param maxRoots root coroutines, at most (besides the net)
      * @param net whether to add the safety net
-     * @return a generator of definite scenarios
      */
     public static Gen<Scenario> scenarios(Set<Kind> kinds, int maxPairs, int maxPrograms, int maxSteps, int maxRoots,
             boolean net) {
@@ -130,9 +184,10 @@ public final class PrimitiveScenarioGenerators {
     }
 
     /**
+     * {@return the same scenario with the safety net as program 0 and first root: it sleeps
+     * {@value #NET_SLEEP} ms, then cancels every other coroutine the scenario creates}
+     *
      * @param s a scenario whose steps name no coroutine 0
-     * @return the same scenario with the safety net as program 0 and first root: it sleeps
-     *         {@value #NET_SLEEP} ms, then cancels every other coroutine the scenario creates
      */
     public static Scenario withSafetyNet(Scenario s) {
         int others = ScenarioGenerators.coroutineCount(s);

@@ -10,11 +10,17 @@ import java.util.List;
  */
 public record Program(List<Step> steps) {
 
+    /**
+     * Copies the steps, so a program is immutable.
+     *
+     * @param steps the steps, in order
+     * @throws NullPointerException if {@code steps} or one of them is null
+     */
     public Program {
         steps = List.copyOf(steps);
     }
 
-    /** @return the number of steps */
+    /** {@return the number of steps} */
     public int size() {
         return steps.size();
     }

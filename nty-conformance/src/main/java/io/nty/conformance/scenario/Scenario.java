@@ -27,6 +27,18 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
     /** The first logical fd: 0–2 are stdin, stdout and stderr in every process. */
     public static final int FIRST_FD = 3;
 
+    /**
+     * Copies the lists, so a scenario is immutable, and checks the invariants above.
+     *
+     * @param pairs the number of socket pairs
+     * @param programs the programs, referred to by index
+     * @param roots the programs of the root coroutines, in creation order
+     * @param outside yield, sleep and wait steps the main thread attempts outside any coroutine
+     * @param afterClose programs the main thread tries to {@code execute} after closing the scheduler
+     * @throws IllegalArgumentException naming the fault, if the scenario is malformed: for example an
+     *         invariant above does not hold, an execute-after-close names no program, or an outside
+     *         step is not a yield, sleep or wait
+     */
     public Scenario {
         programs = List.copyOf(programs);
         roots = List.copyOf(roots);
@@ -104,8 +116,9 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
     }
 
     /**
+     * {@return the fd {@code s} uses, or -1 if it uses none}
+     *
      * @param s a step
-     * @return the fd it uses, or -1
      */
     public static int fdOf(Step s) {
         return switch (s) {
@@ -123,8 +136,9 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
     }
 
     /**
+     * {@return the fd at the other end of {@code fd}'s socket pair}
+     *
      * @param fd a logical fd of this scenario
-     * @return the other end of its socket pair
      */
     public static int peerOf(int fd) {
         int k = (fd - FIRST_FD) / 2;
@@ -132,9 +146,10 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
     }
 
     /**
-     * @return the same scenario without programs that no root or reachable spawn runs (the rest
-     *         renumbered in order) and without socket pairs if no step uses an fd; what it does
-     *         is unchanged
+     * {@return the same scenario without programs that no root or reachable spawn runs (the rest
+     * renumbered in order) and without socket pairs if no step uses an fd; what it does
+     * is unchanged}
+     *
      */
     public Scenario pruned() {
         boolean[] used = new boolean[programs.size()];
@@ -165,42 +180,43 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
                 afterClose.stream().map(r -> renumber[r]).toList());
     }
 
-    /** @return the number of logical fds */
+    /** {@return the number of logical fds} */
     public int fdCount() {
         return 2 * pairs;
     }
 
     /**
+     * {@return whether any program has a step with that property}
+     *
      * @param test a property of steps
-     * @return whether any program has a step with that property
      */
     public boolean anyStep(Predicate<Step> test) {
         return programs.stream().flatMap(p -> p.steps().stream()).anyMatch(test);
     }
 
-    /** @return whether the scenario needs a driver with the THREADS capability: it uses other threads */
+    /** {@return whether the scenario needs a driver with the THREADS capability: it uses other threads} */
     public boolean usesThreads() {
         return !afterClose.isEmpty() || anyStep(s -> s instanceof Step.WhichThread || s instanceof Step.Foreign
                 || s instanceof Step.Submit || s instanceof Step.Execute || s instanceof Step.Post);
     }
 
-    /** @return whether the scenario needs a runner with the SOCKET_HOOKS capability */
+    /** {@return whether the scenario needs a runner with the SOCKET_HOOKS capability} */
     public boolean usesHooks() {
         return anyStep(s -> s instanceof Step.HookRecv || s instanceof Step.HookSend);
     }
 
-    /** @return whether the scenario needs a runner with the WRITE_WAITS capability: writable waits, fills, drains */
+    /** {@return whether the scenario needs a runner with the WRITE_WAITS capability: writable waits, fills, drains} */
     public boolean usesWriteWaits() {
         return anyStep(s -> s instanceof Step.WaitWrite || s instanceof Step.Fill || s instanceof Step.Drain);
     }
 
-    /** @return whether the scenario needs a runner with the PRIMITIVES capability: park, unpark, join, cancel, spawnr (§6) */
+    /** {@return whether the scenario needs a runner with the PRIMITIVES capability: park, unpark, join, cancel, spawnr (§6)} */
     public boolean usesPrimitives() {
         return anyStep(s -> s instanceof Step.Park || s instanceof Step.Unpark || s instanceof Step.Join
                 || s instanceof Step.Cancel || s instanceof Step.SpawnResult);
     }
 
-    /** @return the total number of steps, a size measure for shrinking diagnostics */
+    /** {@return the total number of steps, a size measure for shrinking diagnostics} */
     public int stepCount() {
         return programs.stream().mapToInt(Program::size).sum();
     }
@@ -219,9 +235,16 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
         private final List<Step> outside = new ArrayList<>();
         private final List<Integer> afterClose = new ArrayList<>();
 
+        /** An empty builder: no pairs, programs or roots; {@link Scenario#builder()} is the same. */
+        public Builder() {
+            // Explicit only to carry the comment above.
+        }
+
         /**
+         * Sets the number of socket pairs (the last call wins).
+         *
          * @param n the number of socket pairs
-         * @return this
+         * @return this builder, for chaining
          */
         public Builder pairs(int n) {
             pairs = n;
@@ -229,8 +252,10 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
         }
 
         /**
+         * Adds the next program; programs are numbered in the order they are added.
+         *
          * @param steps the steps of the next program (index = number of programs so far)
-         * @return this
+         * @return this builder, for chaining
          */
         public Builder program(Step... steps) {
             programs.add(List.of(steps));
@@ -238,8 +263,10 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
         }
 
         /**
+         * Adds a root coroutine running {@code program}; the main thread creates roots in the order they are added.
+         *
          * @param program the program of the next root coroutine
-         * @return this
+         * @return this builder, for chaining
          */
         public Builder create(int program) {
             roots.add(program);
@@ -247,8 +274,10 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
         }
 
         /**
+         * Adds a suspending call the main thread attempts outside any coroutine, before creating the roots; it must be refused (§3.6).
+         *
          * @param step a yield, sleep or wait the main thread attempts outside any coroutine (§3.6)
-         * @return this
+         * @return this builder, for chaining
          */
         public Builder outside(Step step) {
             outside.add(step);
@@ -256,21 +285,27 @@ public record Scenario(int pairs, List<Program> programs, List<Integer> roots, L
         }
 
         /**
+         * Adds a program the main thread passes to {@code execute} after closing the scheduler; it must be rejected (§5.2).
+         *
          * @param program a program the main thread tries to execute after closing the scheduler (§5.2)
-         * @return this
+         * @return this builder, for chaining
          */
         public Builder executeAfterClose(int program) {
             afterClose.add(program);
             return this;
         }
 
-        /** @return the scenario */
+        /**
+         * {@return the scenario built so far; the builder stays usable}
+         *
+         * @throws IllegalArgumentException naming the fault, if the scenario breaks an invariant
+         */
         public Scenario build() {
             return new Scenario(pairs, programs.stream().map(Program::new).toList(), roots, outside, afterClose);
         }
     }
 
-    /** @return a new builder */
+    /** {@return a new builder} */
     public static Builder builder() {
         return new Builder();
     }

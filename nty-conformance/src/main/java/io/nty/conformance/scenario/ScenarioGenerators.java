@@ -25,10 +25,32 @@ public final class ScenarioGenerators {
 
     /** The kinds of step a family may generate. */
     public enum Kind {
-        YIELD, SLEEP, SPAWN, EXIT, THROW, TICK, WAIT, SEND, RECV, CLOSE,
+        /** {@code yield} ({@link Step.Yield}). */
+        YIELD,
+        /** {@code sleep ms} ({@link Step.Sleep}), from a small table so equal deadlines are common. */
+        SLEEP,
+        /** {@code spawn p} of a later program ({@link Step.Spawn}); a yield in the last program. */
+        SPAWN,
+        /** {@code exit}: return early ({@link Step.Exit}). */
+        EXIT,
+        /** {@code throw} ({@link Step.Throw}): the coroutine fails, and the handler gets the exception. */
+        THROW,
+        /** {@code tick ms} ({@link Step.Tick}): virtual time passes while the coroutine runs. */
+        TICK,
+        /** {@code wait fd timeout}: a read wait ({@link Step.WaitRead}). */
+        WAIT,
+        /** {@code send fd} ({@link Step.Send}): one byte, so the peer becomes readable. */
+        SEND,
+        /** {@code recv fd} ({@link Step.Recv}): read everything available without blocking. */
+        RECV,
+        /** {@code close fd} ({@link Step.Close}): tell the scheduler, then close the fd. */
+        CLOSE,
         /** {@code execute P} from the coroutine itself (needs {@code THREADS}). */
         EXECUTE,
-        /** {@code post P}: {@code execute} from another thread while the coroutine waits (needs {@code THREADS}). */
+        /**
+         * {@code post P}: {@code execute} from another thread while the coroutine waits (needs {@code
+         * THREADS}).
+         */
         POST
     }
 
@@ -51,17 +73,29 @@ public final class ScenarioGenerators {
     private ScenarioGenerators() {
     }
 
-    /** Creation and entry (§1.1, §1.2, §2.1, §2.2): yields, spawns and early exits. */
+    /**
+     * Creation and entry (§1.1, §1.2, §2.1, §2.2): yields, spawns and early exits.
+     *
+     * @return a generator of such scenarios, each shown in its text form ({@link ScenarioText}) when a property fails
+     */
     public static Gen<Scenario> creation() {
         return scenarios(EnumSet.of(Kind.YIELD, Kind.SPAWN, Kind.EXIT), 0, 5, 6, 4);
     }
 
-    /** Exceptions (§2.3): creation plus throws, so failing coroutines sit among running ones. */
+    /**
+     * Exceptions (§2.3): creation plus throws, so failing coroutines sit among running ones.
+     *
+     * @return a generator of such scenarios, each shown in its text form ({@link ScenarioText}) when a property fails
+     */
     public static Gen<Scenario> exceptions() {
         return scenarios(EnumSet.of(Kind.YIELD, Kind.SPAWN, Kind.EXIT, Kind.THROW, Kind.SLEEP), 0, 5, 6, 4);
     }
 
-    /** Ordering (§3.1–§3.5): yields, sleeps, spawns and ticks of virtual time. */
+    /**
+     * Ordering (§3.1–§3.5): yields, sleeps, spawns and ticks of virtual time.
+     *
+     * @return a generator of such scenarios, each shown in its text form ({@link ScenarioText}) when a property fails
+     */
     public static Gen<Scenario> ordering() {
         return scenarios(EnumSet.of(Kind.YIELD, Kind.SLEEP, Kind.SPAWN, Kind.TICK, Kind.EXIT), 0, 5, 7, 4);
     }
@@ -70,23 +104,37 @@ public final class ScenarioGenerators {
      * fds (§4.1–§4.3): waits with and without timeouts, sends, receives and closes on one or two
      * socket pairs, among sleeps, yields and throws (a coroutine failing after an IO wait). No
      * scenario is stuck: every untimed wait is ended by readiness or close.
+     *
+     * @return a generator of such scenarios, each shown in its text form ({@link ScenarioText}) when a property fails
      */
     public static Gen<Scenario> fds() {
         return scenarios(EnumSet.of(Kind.WAIT, Kind.SEND, Kind.YIELD, Kind.SLEEP, Kind.RECV, Kind.CLOSE,
                 Kind.SPAWN, Kind.TICK, Kind.THROW), 2, 4, 7, 4);
     }
 
-    /** Ordering (§3.3) on fd scenarios too: {@link #ordering()} and {@link #fds()}, half each. */
+    /**
+     * Ordering (§3.3) on fd scenarios too: {@link #ordering()} and {@link #fds()}, half each.
+     *
+     * @return a generator of such scenarios, each shown in its text form ({@link ScenarioText}) when a property fails
+     */
     public static Gen<Scenario> orderingWithFds() {
         return ordering().mix(fds(), 50);
     }
 
-    /** Exceptions (§2.3) with fds: {@link #exceptions()} and {@link #fds()}, which throws after IO waits. */
+    /**
+     * Exceptions (§2.3) with fds: {@link #exceptions()} and {@link #fds()}, which throws after IO waits.
+     *
+     * @return a generator of such scenarios, each shown in its text form ({@link ScenarioText}) when a property fails
+     */
     public static Gen<Scenario> exceptionsWithFds() {
         return exceptions().mix(fds(), 50);
     }
 
-    /** Everything at once, but the steps that need {@code THREADS}. */
+    /**
+     * Everything at once, but the steps that need {@code THREADS}.
+     *
+     * @return a generator of such scenarios, each shown in its text form ({@link ScenarioText}) when a property fails
+     */
     public static Gen<Scenario> all() {
         EnumSet<Kind> kinds = EnumSet.allOf(Kind.class);
         kinds.removeAll(EnumSet.of(Kind.EXECUTE, Kind.POST));
@@ -97,6 +145,8 @@ public final class ScenarioGenerators {
      * {@code execute} (§1.3) while other coroutines yield, sleep and spawn: tasks given to
      * {@code execute} by coroutines and by other threads ({@code post}), several per scenario.
      * Needs {@code THREADS}.
+     *
+     * @return a generator of such scenarios, each shown in its text form ({@link ScenarioText}) when a property fails
      */
     public static Gen<Scenario> executes() {
         return scenarios(EnumSet.of(Kind.EXECUTE, Kind.YIELD, Kind.SLEEP, Kind.POST, Kind.SPAWN, Kind.EXIT, Kind.TICK),
@@ -109,6 +159,8 @@ public final class ScenarioGenerators {
      * makes the next one's readable. So after a poll resumes one waiter, the only thing left may
      * be untimed waiters whose readiness is already pending: {@code run()} must go on polling
      * until they are resolved. Yields and short sleeps in between vary the rounds.
+     *
+     * @return a generator of such scenarios, each shown in its text form ({@link ScenarioText}) when a property fails
      */
     public static Gen<Scenario> untimedChains() {
         Gen<Scenario> gen = ScenarioGenerators::untimedChain;
@@ -274,12 +326,13 @@ public final class ScenarioGenerators {
     }
 
     /**
+     * {@return a generator of valid scenarios with at most {@value #MAX_COROUTINES} coroutines}
+     *
      * @param kinds the step kinds to use; the first is what shrinking tends to
      * @param maxPairs socket pairs, at most (at least 1 if any IO kind is present)
      * @param maxPrograms programs, at most
      * @param maxSteps steps per program, at most
      * @param maxRoots root coroutines, at most
-     * @return a generator of valid scenarios with at most {@value #MAX_COROUTINES} coroutines
      */
     public static Gen<Scenario> scenarios(Set<Kind> kinds, int maxPairs, int maxPrograms, int maxSteps, int maxRoots) {
         List<Kind> table = List.copyOf(kinds);
@@ -292,9 +345,10 @@ public final class ScenarioGenerators {
     }
 
     /**
+     * {@return whether no interpretation of the rules leaves {@code s} stuck (untimed waiters only, none
+     * of which can wake): a scenario that is stuck could only end by hanging}
+     *
      * @param s a scenario
-     * @return whether no interpretation of the rules leaves it stuck (untimed waiters only, none
-     *         of which can wake): a scenario that is stuck could only end by hanging
      */
     public static boolean neverStuck(Scenario s) {
         return Model.allowed(s).stream().noneMatch(t -> {
@@ -365,9 +419,10 @@ public final class ScenarioGenerators {
     }
 
     /**
+     * {@return how many coroutines {@code s} creates in total, tasks given to execute included (spawns only
+     * name later programs, so this is finite)}
+     *
      * @param s a scenario
-     * @return how many coroutines it creates in total, tasks given to execute included (spawns only
-     *         name later programs, so this is finite)
      */
     public static int coroutineCount(Scenario s) {
         int[] count = new int[s.programs().size()];

@@ -47,8 +47,9 @@ public final class ScenarioText {
     }
 
     /**
+     * {@return the text form of {@code s}, ending with the line {@code run}}
+     *
      * @param s a scenario
-     * @return its text form, ending with the line {@code run}
      */
     public static String format(Scenario s) {
         StringBuilder sb = new StringBuilder();

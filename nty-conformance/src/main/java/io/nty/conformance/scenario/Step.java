@@ -9,7 +9,7 @@ package io.nty.conformance.scenario;
  */
 public sealed interface Step {
 
-    /** @return the step in text form, e.g. {@code "sleep 10"} */
+    /** {@return the step in text form, e.g. {@code "sleep 10"}} */
     String text();
 
     /** {@code yield}: {@code Scheduler.yieldNow()} (§3.2). */
@@ -26,6 +26,12 @@ public sealed interface Step {
      * @param millis how long, {@code >= 0}
      */
     record Sleep(long millis) implements Step {
+        /**
+         * Checks the duration.
+         *
+         * @param millis how long, {@code >= 0}
+         * @throws IllegalArgumentException if {@code millis < 0}
+         */
         public Sleep {
             if (millis < 0) {
                 throw new IllegalArgumentException("sleep must not be negative: " + millis);
@@ -228,6 +234,13 @@ public sealed interface Step {
      * @param bytes how many bytes, {@code 1..HookRecv.MAX}
      */
     record HookSend(int fd, int bytes) implements Step {
+        /**
+         * Checks the byte count.
+         *
+         * @param fd the logical fd
+         * @param bytes how many bytes, {@code 1..HookRecv.MAX}
+         * @throws IllegalArgumentException if {@code bytes} is out of that range
+         */
         public HookSend {
             if (bytes < 1 || bytes > HookRecv.MAX) {
                 throw new IllegalArgumentException("hsend sends 1.." + HookRecv.MAX + " bytes: " + bytes);
@@ -357,7 +370,7 @@ public sealed interface Step {
         }
     }
 
-    /** @return the program this step creates, tries to create or submits, or -1 */
+    /** {@return the program this step creates, tries to create or submits, or -1} */
     default int programNamed() {
         return switch (this) {
             case Spawn s -> s.program();
@@ -371,8 +384,9 @@ public sealed interface Step {
     }
 
     /**
+     * {@return this step naming {@code program} instead; only for steps whose {@link #programNamed()} is not -1}
+     *
      * @param program the program's new index
-     * @return this step naming {@code program} instead; only for steps whose {@link #programNamed()} is not -1
      */
     default Step withProgram(int program) {
         return switch (this) {
@@ -386,7 +400,7 @@ public sealed interface Step {
         };
     }
 
-    /** @return whether this step may suspend the coroutine that runs it */
+    /** {@return whether this step may suspend the coroutine that runs it} */
     default boolean suspends() {
         return this instanceof Yield || this instanceof Sleep || this instanceof WaitRead || this instanceof HookRecv
                 || this instanceof WaitWrite || this instanceof Park || this instanceof Join;

@@ -43,6 +43,14 @@ public record Trace(List<String> events, List<Violation> violations, Ending endi
     /** The event name of exception-handler calls, whose position the rules leave open. */
     public static final String UNCAUGHT = Event.UNCAUGHT.token();
 
+    /**
+     * Copies the lists, so a trace is immutable.
+     *
+     * @param events the event lines
+     * @param violations rule violations the harness observed while the scenario ran
+     * @param ending whether the scenario ran to its end, hung, or crashed
+     * @throws NullPointerException if an argument or an element is null
+     */
     public Trace {
         events = List.copyOf(events);
         violations = List.copyOf(violations);
@@ -62,7 +70,7 @@ public record Trace(List<String> events, List<Violation> violations, Ending endi
     /** How a scenario run ended: a closed set, so every check must say what each ending means. */
     public sealed interface Ending {
 
-        /** @return a sentence for failure messages; empty for a completed run */
+        /** {@return a sentence for failure messages; empty for a completed run} */
         String describe();
 
         /** The scenario ran to its end (the trace may still break rules). */
@@ -129,7 +137,7 @@ public record Trace(List<String> events, List<Violation> violations, Ending endi
         }
     }
 
-    /** @return whether the scenario ran to its end */
+    /** {@return whether the scenario ran to its end} */
     public boolean completed() {
         return ending instanceof Ending.Completed;
     }
@@ -147,12 +155,12 @@ public record Trace(List<String> events, List<Violation> violations, Ending endi
         }
     }
 
-    /** @return the events without handler calls, in order */
+    /** {@return the events without handler calls, in order} */
     public List<String> ordered() {
         return events.stream().filter(e -> !isUncaught(e)).toList();
     }
 
-    /** @return the handler calls, sorted, without their times */
+    /** {@return the handler calls, sorted, without their times} */
     public List<String> uncaught() {
         List<String> u = new ArrayList<>(events.stream().filter(Trace::isUncaught)
                 .map(e -> e.substring(e.indexOf(' ') + 1)).toList());
@@ -190,7 +198,7 @@ public record Trace(List<String> events, List<Violation> violations, Ending endi
         return Optional.empty();
     }
 
-    /** @return the events, one per line */
+    /** {@return the events, one per line} */
     public String text() {
         return String.join("\n", events) + "\n";
     }

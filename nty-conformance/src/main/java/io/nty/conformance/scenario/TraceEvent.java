@@ -16,13 +16,23 @@ public record TraceEvent(long millis, String who, Event event, List<String> args
     /** The {@code who} of the main thread's events. */
     public static final String MAIN = "main";
 
+    /**
+     * Copies the arguments, so an event is immutable.
+     *
+     * @param millis the virtual time in whole milliseconds
+     * @param who a coroutine id or {@code main}
+     * @param event what happened
+     * @param args the rest of the line, word by word
+     * @throws NullPointerException if {@code args} or one of them is null
+     */
     public TraceEvent {
         args = List.copyOf(args);
     }
 
     /**
+     * {@return the event the line states, parsed word by word: time, who, event, arguments}
+     *
      * @param line an event line
-     * @return it, parsed
      * @throws IllegalArgumentException naming what is wrong: too few words, a time that is not a
      *         number, or an event that is not in the vocabulary
      */
@@ -43,11 +53,12 @@ public record TraceEvent(long millis, String who, Event event, List<String> args
     }
 
     /**
+     * {@return the event line}
+     *
      * @param millis the virtual time
      * @param who a coroutine id or {@code main}
      * @param event what happened
      * @param args its arguments, each written with {@code toString}
-     * @return the event line
      */
     public static String line(long millis, Object who, Event event, Object... args) {
         StringBuilder sb = new StringBuilder().append(millis).append(' ').append(who).append(' ').append(event.token());
@@ -58,24 +69,25 @@ public record TraceEvent(long millis, String who, Event event, List<String> args
     }
 
     /**
+     * {@return the argument at index {@code i} (0 is the first word after the event)}
+     *
      * @param i an argument index
-     * @return that argument
      */
     public String arg(int i) {
         return args.get(i);
     }
 
-    /** @return whether main did it */
+    /** {@return whether the main thread, not a coroutine, did this} */
     public boolean byMain() {
         return who.equals(MAIN);
     }
 
-    /** @return the event and its arguments, without time and who: {@code "send 4 ok"} */
+    /** {@return the event and its arguments, without time and who: {@code "send 4 ok"}} */
     public String what() {
         return args.isEmpty() ? event.token() : event.token() + " " + String.join(" ", args);
     }
 
-    /** @return the line */
+    /** {@return the event line, as {@link #parse} reads it} */
     public String text() {
         return millis + " " + who + " " + what();
     }

@@ -93,14 +93,15 @@ public final class SimulatedNetwork implements ScenarioSockets {
     }
 
     /**
+     * {@return a network whose scheduler fds lie on both sides of 64 and 1024 ({@link #HIGH_FDS})}
+     *
      * @param pairs the number of socket pairs
-     * @return a network whose scheduler fds lie on both sides of 64 and 1024 ({@link #HIGH_FDS})
      */
     public static SimulatedNetwork withHighFds(int pairs) {
         return new SimulatedNetwork(pairs, true);
     }
 
-    /** @return a new poller over this network; the scheduler under test owns it */
+    /** {@return a new poller over this network; the scheduler under test owns it} */
     public Poller newPoller() {
         return new SimPoller();
     }
@@ -146,7 +147,7 @@ public final class SimulatedNetwork implements ScenarioSockets {
         failWhenStuck = true;
     }
 
-    /** @return how many times the scheduler polled */
+    /** {@return how many times the scheduler polled} */
     public synchronized int polls() {
         return polls;
     }
