@@ -447,34 +447,7 @@ final class ScenarioExecution {
 
     private void waitWrite(String me, Step.WaitWrite w) {
         emitText(me, w.text());
-        if (net.isClosed(w.fd())) {
-            emit(me, Event.EBADF);
-            return;
-        }
-        net.enterAwait(w.fd(), IoEvents.WRITE);
-        running = null;
-        suspending(me, CoroutineState.WAITING);
-        String result;
-        boolean suspended = true;
-        try {
-            int ev = scheduler.await(net.schedulerFd(w.fd()), IoEvents.WRITE, w.timeoutMillis());
-            result = (ev & IoEvents.WRITE) != 0 ? Event.READY.token() : Event.READY_OTHER.token() + " " + IoEvents.toString(ev);
-        } catch (FdBusyException e) {
-            result = Event.BUSY.token();
-            suspended = false;
-        } catch (WaitTimeoutException e) {
-            result = Event.TIMEOUT.token();
-        } catch (FdClosedException e) {
-            result = Event.CLOSED.token();
-        } catch (CoroutineCancelledException e) {
-            net.leaveAwait(w.fd(), IoEvents.WRITE, true, me);
-            throw cancelled(me, e);
-        } catch (RuntimeException e) {
-            result = Event.ERROR.token() + " " + e.getClass().getSimpleName();
-        }
-        enter(me);
-        net.leaveAwait(w.fd(), IoEvents.WRITE, suspended, me);
-        emitText(me, result);
+        awaitFd(me, w.fd(), IoEvents.WRITE, w.timeoutMillis());
     }
 
     /** @return "" if {@code call} returned, else " error NAME" */
@@ -529,18 +502,27 @@ final class ScenarioExecution {
 
     private void waitRead(String me, Step.WaitRead w) {
         emit(me, Event.WAIT, w.fd(), w.timeoutMillis());
-        if (net.isClosed(w.fd())) {
+        awaitFd(me, w.fd(), IoEvents.READ, w.timeoutMillis());
+    }
+
+    /**
+     * One fd wait of a {@code wait} or {@code wwait} step, whose event is already emitted: emits
+     * {@code ebadf} for a closed fd, else waits for {@code direction} (READ or WRITE) and emits
+     * the outcome — ready, ready-other, busy, timeout, closed or error — or {@code cancelled}.
+     */
+    private void awaitFd(String me, int fd, int direction, long timeoutMillis) {
+        if (net.isClosed(fd)) {
             emit(me, Event.EBADF);
             return;
         }
-        net.enterAwait(w.fd(), IoEvents.READ);
+        net.enterAwait(fd, direction);
         running = null;
         suspending(me, CoroutineState.WAITING);
         String result;
         boolean suspended = true;
         try {
-            int ev = scheduler.await(net.schedulerFd(w.fd()), IoEvents.READ, w.timeoutMillis());
-            result = (ev & IoEvents.READ) != 0 ? Event.READY.token() : Event.READY_OTHER.token() + " " + IoEvents.toString(ev);
+            int ev = scheduler.await(net.schedulerFd(fd), direction, timeoutMillis);
+            result = (ev & direction) != 0 ? Event.READY.token() : Event.READY_OTHER.token() + " " + IoEvents.toString(ev);
         } catch (FdBusyException e) {
             result = Event.BUSY.token();
             suspended = false;
@@ -549,13 +531,13 @@ final class ScenarioExecution {
         } catch (FdClosedException e) {
             result = Event.CLOSED.token();
         } catch (CoroutineCancelledException e) {
-            net.leaveAwait(w.fd(), IoEvents.READ, true, me);
+            net.leaveAwait(fd, direction, true, me);
             throw cancelled(me, e);
         } catch (RuntimeException e) {
             result = Event.ERROR.token() + " " + e.getClass().getSimpleName();
         }
         enter(me);
-        net.leaveAwait(w.fd(), IoEvents.READ, suspended, me);
+        net.leaveAwait(fd, direction, suspended, me);
         emitText(me, result);
     }
 
