@@ -2,17 +2,13 @@ package io.nty.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nty.conformance.cli.ConformanceMain;
 import io.nty.conformance.driver.DriverScenarioRunner;
 import io.nty.conformance.example.Fault;
-import io.nty.conformance.example.FaultyProvider;
 import io.nty.conformance.jvm.JvmScenarioRunner;
 import io.nty.conformance.reference.NtyReferenceProvider;
 import io.nty.conformance.scenario.Scenario;
 import io.nty.conformance.scenario.Trace;
-import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,17 +22,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DriverPrimitivesTest {
 
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-
-    /** @return a shell command serving {@link FaultyProvider} with {@code fault}, on surefire's class path */
-    private static String servingFault(Fault fault) {
-        List<String> cmd = List.of(JAVA, "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED",
-                "--enable-native-access=ALL-UNNAMED", "-D" + FaultyProvider.FAULT + "=" + fault,
-                "-cp", System.getProperty("java.class.path"), ConformanceMain.class.getName(),
-                "--serve", FaultyProvider.class.getName());
-        return String.join(" ", cmd.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
-    }
-
     @ParameterizedTest
     @CsvSource({
         "SECOND_READER_ACCEPTED, R4_1",
@@ -45,7 +30,7 @@ class DriverPrimitivesTest {
         "CANCEL_LEAVES_INTEREST_ARMED, R6_3",
     })
     void brokenDriverFailsThePrimitiveRule(Fault fault, Rule rule) {
-        try (DriverScenarioRunner driver = new DriverScenarioRunner(servingFault(fault))) {
+        try (DriverScenarioRunner driver = new DriverScenarioRunner(CommandLines.servingFault(fault))) {
             assertThat(driver.capabilities()).contains(Capability.WRITE_WAITS, Capability.PRIMITIVES);
             Target target = new Target(driver, Optional.empty(), new Settings(TestSeeds.DEFAULT_SEED, 20));
 

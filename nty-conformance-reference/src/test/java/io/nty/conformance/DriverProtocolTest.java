@@ -2,7 +2,6 @@ package io.nty.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nty.conformance.cli.ConformanceMain;
 import io.nty.conformance.driver.DriverScenarioRunner;
 import io.nty.conformance.driver.DriverServer;
 import io.nty.conformance.jvm.JvmScenarioRunner;
@@ -20,7 +19,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -30,17 +28,6 @@ import org.junit.jupiter.api.Test;
  * protocol; and the command line's exit status for a passing and a failing implementation.
  */
 class DriverProtocolTest {
-
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-
-    /** @return a shell command running the command line with surefire's class path and the flags the jar's manifest gives */
-    private static String javaCommand(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(JAVA, "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED",
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                ConformanceMain.class.getName()));
-        cmd.addAll(List.of(args));
-        return String.join(" ", cmd.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
-    }
 
     @Test
     void serverAnswersOneScenarioInTheDocumentedForm() throws IOException {
@@ -59,7 +46,7 @@ class DriverProtocolTest {
 
     @Test
     void referenceDriverInAnotherProcessPassesEveryScenarioRule() {
-        try (DriverScenarioRunner driver = new DriverScenarioRunner(javaCommand("--serve", "nty"))) {
+        try (DriverScenarioRunner driver = new DriverScenarioRunner(CommandLines.conformanceMain(List.of(), "--serve", "nty"))) {
             Target target = new Target(driver, Optional.empty(), new Settings(TestSeeds.settings().seed(), 100));
             List<RuleResult> results = Conformance.verifyAll(target);
 
@@ -76,7 +63,7 @@ class DriverProtocolTest {
     @Test
     void driverTraceEqualsTheModelsForAHandWrittenScenario() {
         Scenario s = ScenarioText.parse("scenario 1\nprogram 0\n  sleep 10\n  yield\nend\ncreate 0\ncreate 0\nrun\n");
-        try (DriverScenarioRunner driver = new DriverScenarioRunner(javaCommand("--serve", "nty"))) {
+        try (DriverScenarioRunner driver = new DriverScenarioRunner(CommandLines.conformanceMain(List.of(), "--serve", "nty"))) {
             Trace t = driver.run(s);
             assertThat(Model.check(t, s)).isEmpty();
             assertThat(t.events()).contains("10 1 woke");
@@ -86,7 +73,7 @@ class DriverProtocolTest {
     @Test
     void aDriverWhoseNativeProbeReportsAClobberedRegisterFailsRule2_4() {
         org.junit.jupiter.api.Assumptions.assumeTrue(NtySwitch.isAvailable(), "native switch unavailable here");
-        try (DriverScenarioRunner driver = new DriverScenarioRunner(javaCommand("--serve",
+        try (DriverScenarioRunner driver = new DriverScenarioRunner(CommandLines.conformanceMain(List.of(), "--serve",
                 "io.nty.conformance.example.ClobberingNativeProvider"))) {
             Target target = new Target(driver, Optional.empty(), new Settings(TestSeeds.DEFAULT_SEED, 5));
             RuleResult result = RuleResult.of(Rule.R2_4, () -> Conformance.verify(Rule.R2_4, target));
@@ -99,8 +86,8 @@ class DriverProtocolTest {
     @Test
     void commandLineExitsNonZeroWhenARuleFails() throws Exception {
         Path report = Files.createTempFile("nty-conformance", ".md");
-        Process p = new ProcessBuilder("sh", "-c", javaCommand("--driver",
-                javaCommand("--serve", "io.nty.conformance.example.LifoProvider"),
+        Process p = new ProcessBuilder("sh", "-c", CommandLines.conformanceMain(List.of(), "--driver",
+                CommandLines.conformanceMain(List.of(), "--serve", "io.nty.conformance.example.LifoProvider"),
                 "--examples", "50", "--seed", "5", "--report", report.toString()))
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

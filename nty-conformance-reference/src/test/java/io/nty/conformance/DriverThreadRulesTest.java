@@ -3,14 +3,11 @@ package io.nty.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nty.conformance.example.Fault;
-import io.nty.conformance.example.FaultyProvider;
-import io.nty.conformance.cli.ConformanceMain;
 import io.nty.conformance.driver.DriverScenarioRunner;
 import io.nty.conformance.jvm.JvmScenarioRunner;
 import io.nty.conformance.reference.NtyReferenceProvider;
 import io.nty.conformance.scenario.Scenario;
 import io.nty.conformance.scenario.Trace;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,17 +23,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class DriverThreadRulesTest {
 
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-
-    /** @return a shell command serving {@link FaultyProvider} with {@code fault}, on surefire's class path */
-    private static String servingFault(Fault fault) {
-        List<String> cmd = List.of(JAVA, "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED",
-                "--enable-native-access=ALL-UNNAMED", "-D" + FaultyProvider.FAULT + "=" + fault,
-                "-cp", System.getProperty("java.class.path"), ConformanceMain.class.getName(),
-                "--serve", FaultyProvider.class.getName());
-        return String.join(" ", cmd.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
-    }
-
     @ParameterizedTest
     @CsvSource({
         "EXECUTE_DOES_NOT_WAKE_POLL, R1_3",
@@ -45,7 +31,7 @@ class DriverThreadRulesTest {
         "EXECUTE_ACCEPTED_AFTER_CLOSE, R5_2",
     })
     void brokenDriverFailsTheThreadRule(Fault fault, Rule rule) {
-        try (DriverScenarioRunner driver = new DriverScenarioRunner(servingFault(fault))) {
+        try (DriverScenarioRunner driver = new DriverScenarioRunner(CommandLines.servingFault(fault))) {
             Target target = new Target(driver, Optional.empty(), new Settings(TestSeeds.DEFAULT_SEED, 20));
 
             RuleResult result = RuleResult.of(rule, () -> Conformance.verify(rule, target));
@@ -61,7 +47,7 @@ class DriverThreadRulesTest {
      */
     @Test
     void rule1_3_executeWhileOthersSleepIsCheckedThroughTheDriver() {
-        try (DriverScenarioRunner driver = new DriverScenarioRunner(servingFault(Fault.EXECUTE_PENDING_IGNORED_WHEN_IDLE))) {
+        try (DriverScenarioRunner driver = new DriverScenarioRunner(CommandLines.servingFault(Fault.EXECUTE_PENDING_IGNORED_WHEN_IDLE))) {
             Target target = new Target(driver, Optional.empty(), new Settings(TestSeeds.DEFAULT_SEED, Settings.DEFAULT_EXAMPLES));
 
             RuleResult result = RuleResult.of(Rule.R1_3, () -> Conformance.verify(Rule.R1_3, target));

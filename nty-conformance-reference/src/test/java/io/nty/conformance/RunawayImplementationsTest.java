@@ -2,11 +2,9 @@ package io.nty.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nty.conformance.cli.ConformanceMain;
 import io.nty.conformance.driver.DriverScenarioRunner;
 import io.nty.conformance.example.CrashingProvider;
 import io.nty.conformance.example.SpinningProvider;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +20,6 @@ import org.junit.jupiter.api.Timeout;
  * bounded; and rules whose scenarios do not trigger the fault are still verified.
  */
 class RunawayImplementationsTest {
-
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     /** Rules whose scenarios have no time in them (no sleep, no wait timeout): a deadline fault cannot touch them. */
     private static final List<Rule> TIMELESS = List.of(Rule.R1_1, Rule.R1_2, Rule.R3_2);
@@ -83,7 +79,7 @@ class RunawayImplementationsTest {
     @Test
     @Timeout(value = 2, unit = TimeUnit.MINUTES)
     void crashingDriverFailsTheRulesWhoseScenariosCrashIt() {
-        try (DriverScenarioRunner driver = new DriverScenarioRunner(serving(CrashingProvider.class.getName()))) {
+        try (DriverScenarioRunner driver = new DriverScenarioRunner(CommandLines.serving(CrashingProvider.class.getName()))) {
             Target target = new Target(driver, Optional.empty(), new Settings(TestSeeds.DEFAULT_SEED, 100));
 
             for (Rule r : TIMELESS) {
@@ -102,13 +98,5 @@ class RunawayImplementationsTest {
         Map<Rule, RuleResult> m = new EnumMap<>(Rule.class);
         results.forEach(r -> m.put(r.rule(), r));
         return m;
-    }
-
-    /** @return a shell command serving {@code provider} on surefire's class path */
-    static String serving(String provider) {
-        List<String> cmd = List.of(JAVA, "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED",
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                ConformanceMain.class.getName(), "--serve", provider);
-        return String.join(" ", cmd.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
     }
 }
