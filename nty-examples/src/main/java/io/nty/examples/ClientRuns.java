@@ -5,27 +5,11 @@ import io.nty.examples.clients.ClientLoadResult;
 import io.nty.examples.clients.ClientRuntime;
 import io.nty.examples.clients.ClientSession;
 import java.io.PrintStream;
-import java.util.Locale;
-import picocli.CommandLine;
 
-/** What the {@code pg} and {@code redis} commands share: the runtime option, the run, the report. */
+/** What the {@code pg} and {@code redis} commands share besides their options ({@link ClientOptions}): the run and the report. */
 final class ClientRuns {
 
-    /** The {@code --runtime} option's description. */
-    static final String RUNTIME_HELP = "nty (coroutines on one scheduler thread, java.net hooked) or virtual"
-            + " (virtual threads on the JDK's sockets; one carrier needs -Djdk.virtualThreadScheduler.parallelism=1"
-            + " -Djdk.virtualThreadScheduler.maxPoolSize=1) (default: ${DEFAULT-VALUE}).";
-
     private ClientRuns() {
-    }
-
-    /** @throws CommandLine.ParameterException naming {@code --runtime} for anything but nty or virtual */
-    static ClientRuntime runtime(CommandLine cmd, String value) {
-        try {
-            return ClientRuntime.valueOf(value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(cmd, "--runtime must be nty or virtual: " + value);
-        }
     }
 
     /** @return where the sessions run, for the header line */

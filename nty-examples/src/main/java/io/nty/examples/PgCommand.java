@@ -23,9 +23,8 @@ public final class PgCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1",
-            description = "Server host: an IP literal, or a name looked up on a resolver offload while only the asking coroutine waits (default: ${DEFAULT-VALUE}).")
-    String host;
+    @CommandLine.Mixin
+    ClientOptions client = new ClientOptions();
 
     @Option(names = "--port", defaultValue = "5432", description = "Server port (default: ${DEFAULT-VALUE}).")
     int port;
@@ -39,32 +38,21 @@ public final class PgCommand implements Callable<Integer> {
     @Option(names = "--password", description = "Password (default: none, for trust authentication).")
     String password;
 
-    @Option(names = "--connections", defaultValue = "100", description = "Concurrent sessions, one connection each (default: ${DEFAULT-VALUE}).")
-    int connections;
-
-    @Option(names = "--queries", defaultValue = "50", description = "Queries per session (default: ${DEFAULT-VALUE}).")
-    int queries;
-
-    @Option(names = "--runtime", defaultValue = "nty", description = ClientRuns.RUNTIME_HELP)
-    String runtime;
-
     @Override
     public Integer call() throws Exception {
-        ClientRuntime where = ClientRuns.runtime(spec.commandLine(), runtime);
+        ClientRuntime where = client.runtime;
+        client.validate(spec.commandLine());
         PgSession session;
         PgTarget target;
         try {
-            if (connections <= 0) {
-                throw new IllegalArgumentException("--connections must be > 0: " + connections);
-            }
-            target = new PgTarget(host, port, database, user, password);
-            session = new PgSession(target, queries);
+            target = new PgTarget(client.host, port, database, user, password);
+            session = new PgSession(target, client.queries);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintStream out = System.out;
-        out.printf("pg: %d connections to %s, %d queries each, on %s%n", connections, target.jdbcUrl(), queries,
+        out.printf("pg: %d connections to %s, %d queries each, on %s%n", client.connections, target.jdbcUrl(), client.queries,
                 ClientRuns.describe(where));
-        return ClientRuns.runAndReport(where, connections, session, out);
+        return ClientRuns.runAndReport(where, client.connections, session, out);
     }
 }

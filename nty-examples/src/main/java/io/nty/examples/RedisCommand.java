@@ -22,44 +22,32 @@ public final class RedisCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1",
-            description = "Server host: an IP literal, or a name looked up on a resolver offload while only the asking coroutine waits (default: ${DEFAULT-VALUE}).")
-    String host;
+    @CommandLine.Mixin
+    ClientOptions client = new ClientOptions();
 
     @Option(names = "--port", defaultValue = "6379", description = "Server port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--connections", defaultValue = "100", description = "Concurrent sessions, one connection each (default: ${DEFAULT-VALUE}).")
-    int connections;
-
-    @Option(names = "--queries", defaultValue = "50", description = "Commands per session (default: ${DEFAULT-VALUE}).")
-    int queries;
-
     @Option(names = "--timeout-ms", defaultValue = "10000", description = "Jedis connect and read timeout (default: ${DEFAULT-VALUE}).")
     int timeoutMillis;
 
-    @Option(names = "--runtime", defaultValue = "nty", description = ClientRuns.RUNTIME_HELP)
-    String runtime;
-
     @Override
     public Integer call() throws Exception {
-        ClientRuntime where = ClientRuns.runtime(spec.commandLine(), runtime);
+        ClientRuntime where = client.runtime;
+        client.validate(spec.commandLine());
         RedisSession session;
         try {
-            if (connections <= 0) {
-                throw new IllegalArgumentException("--connections must be > 0: " + connections);
-            }
             if (port <= 0 || port > 65_535) {
                 throw new IllegalArgumentException("--port must be 1..65535: " + port);
             }
-            session = new RedisSession(host, port, timeoutMillis, queries, "nty-examples:" + ProcessHandle.current().pid()
+            session = new RedisSession(client.host, port, timeoutMillis, client.queries, "nty-examples:" + ProcessHandle.current().pid()
                     + ":" + System.nanoTime());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         PrintStream out = System.out;
-        out.printf("redis: %d connections to %s:%d, %d commands each, on %s%n", connections, host, port, queries,
+        out.printf("redis: %d connections to %s:%d, %d commands each, on %s%n", client.connections, client.host, port, client.queries,
                 ClientRuns.describe(where));
-        return ClientRuns.runAndReport(where, connections, session, out);
+        return ClientRuns.runAndReport(where, client.connections, session, out);
     }
 }
